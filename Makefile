@@ -1,0 +1,56 @@
+# Two commands matter (see README): `make run` and `make test`. The rest are their parts.
+export UV_PYTHON_DOWNLOADS ?= automatic
+PORT ?= 8000
+DEMO_PASSWORD ?= demo-wachtwoord
+VENDOR := lerendnetwerk/static/vendor
+MANAGE := uv run python manage.py
+
+.PHONY: run test install assets messages lint typecheck test-sqlite test-postgres worker
+
+install: assets
+	@uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	uv sync --frozen
+
+# Copy only the CSS files we use out of the npm packages (never the whole packages).
+assets: $(VENDOR)/utrecht/index.css
+
+$(VENDOR)/utrecht/index.css: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)/utrecht $(VENDOR)/themes/voorbeeld
+	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/utrecht/index.css
+	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css $(VENDOR)/themes/voorbeeld/theme.css
+	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/LICENSE.md $(VENDOR)/themes/voorbeeld/LICENSE.md
+	touch $@
+
+messages:
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+
+# Local platform with demo data on SQLite; e-mail is printed in the worker's output.
+run: install messages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo --password "$(DEMO_PASSWORD)"
+	$(MANAGE) collectstatic --noinput -v0
+	@echo "Background worker for e-mail starts alongside the web server."
+	$(MANAGE) db_worker --interval 1 & \
+	  trap "kill $$! 2>/dev/null" EXIT INT TERM; \
+	  $(MANAGE) runserver $(PORT)
+
+worker:
+	$(MANAGE) db_worker
+
+lint:
+	uv run ruff check .
+	uv run ruff format --check .
+	uv run lint-imports
+	$(MANAGE) makemigrations --check --dry-run
+
+typecheck:
+	uv run mypy .
+
+test-sqlite:
+	uv run pytest -n 2 --dist loadfile
+
+test-postgres:
+	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lerendnetwerk} uv run pytest -n 2 --dist loadfile
+
+test: install messages lint typecheck test-sqlite test-postgres

@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+urlpatterns += i18n_patterns(
+    path("beheer/", admin.site.urls),
+    path("account/", include("lerendnetwerk.accounts.urls")),
+    path("handreiking/", include("lerendnetwerk.catalogue.urls")),
+    path("", include("lerendnetwerk.networks.urls")),
+    path("", include("lerendnetwerk.pages.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()

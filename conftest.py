@@ -1,0 +1,78 @@
+"""Shared test fixtures: the fixed people of the permission matrix and a logged-in client."""
+
+import pytest
+
+from lerendnetwerk.core.tests.factories import (
+    NetworkFactory,
+    OrganisationFactory,
+    UserFactory,
+    add_member,
+)
+from lerendnetwerk.regions.models import Region
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_immediately(settings):
+    """Run background tasks inside the test unless a test asks for the real queue."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def utrecht(db):
+    return Region.objects.get(slug="utrecht")
+
+
+@pytest.fixture
+def district(utrecht):
+    return utrecht.districts.get(slug="overvecht")
+
+
+@pytest.fixture
+def network(district):
+    return NetworkFactory(name="LN Overvecht", district=district)
+
+
+@pytest.fixture
+def facilitator(network):
+    return add_member(network, UserFactory(name="Fatima Kartrekker"), role="facilitator")
+
+
+@pytest.fixture
+def participant(network, district):
+    user = UserFactory(
+        name="Daan Deelnemer", organisation=OrganisationFactory(district=district, kind="daycare")
+    )
+    return add_member(network, user, role="participant")
+
+
+@pytest.fixture
+def coordinator(utrecht):
+    user = UserFactory(name="Cor Coördinator", is_staff=True)
+    user.coordinator_of.add(utrecht)
+    return user
+
+
+@pytest.fixture
+def manager(district):
+    return UserFactory(
+        name="Mirjam Manager",
+        is_manager=True,
+        organisation=OrganisationFactory(district=district, kind="preschool"),
+    )
+
+
+@pytest.fixture
+def expert(db):
+    return UserFactory(name="Eva Expert", is_expert=True, expertise="Taalontwikkeling")
+
+
+@pytest.fixture
+def outsider(utrecht):
+    """A member of another network, in another district."""
+    other = NetworkFactory(name="LN Elders", district=utrecht.districts.get(slug="zuid"))
+    return add_member(other, UserFactory(name="Olaf Buitenstaander"))

@@ -1,0 +1,91 @@
+from typing import Any
+
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from lerendnetwerk.core.email import email_enqueue
+from lerendnetwerk.core.forms import Form, StyledFormMixin
+from lerendnetwerk.regions.models import Organisation, Region
+
+
+class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "That e-mail address and password do not match. Check both and try again."
+        ),
+        "inactive": _("This account is not active."),
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("E-mail address")
+        self.fields["username"].widget.attrs["autocomplete"] = "email"
+
+
+class PasswordResetForm(StyledFormMixin, auth_forms.PasswordResetForm):
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        # Through the task queue, like every e-mail: the request never waits on SMTP.
+        user = context["user"]
+        with translation.override(user.language):
+            path = reverse(
+                "accounts:password_reset_confirm",
+                kwargs={"uidb64": context["uid"], "token": context["token"]},
+            )
+        email_enqueue(
+            to=to_email,
+            template="accounts/email/password_reset",
+            context={
+                "name": user.name,
+                "link": f"{context['protocol']}://{context['domain']}{path}",
+            },
+            language=user.language,
+        )
+
+
+class SetPasswordForm(StyledFormMixin, auth_forms.SetPasswordForm):
+    pass
+
+
+class InviteForm(Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"))
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none(), required=False
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[
+            ("manager", _("Manager")),
+            ("expert", _("Expert")),
+            ("coordinator", _("Coordinator")),
+            ("person", _("Other (no role yet)")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.none(),
+        help_text=_("For a coordinator: the region they coordinate."),
+    )
+    message = forms.CharField(
+        label=_("Personal message"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args: Any, regions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions
+        self.fields["region"].initial = regions.first()
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            district__region__in=regions
+        ).select_related("district")

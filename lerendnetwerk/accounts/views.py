@@ -1,0 +1,82 @@
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+
+from . import services
+from .forms import InviteForm, LoginForm, PasswordResetForm, SetPasswordForm
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    form_class = PasswordResetForm
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_set.html"
+    form_class = SetPasswordForm
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    success_url = reverse_lazy("pages:dashboard")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password has been set. Welcome!"))
+        return response
+
+
+class InvitationAcceptView(PasswordResetConfirmView):
+    """The one-time link from an invitation: choose a password and you are logged in."""
+
+    reset_url_token = "uitnodiging-aanvaarden"  # noqa: S105 - a URL part, not a secret
+    extra_context = {"invitation": True}
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        services.invitation_accept(user=form.user)
+        return response
+
+
+@login_required
+def invite(request: HttpRequest) -> HttpResponse:
+    """A coordinator invites a manager, an expert or another coordinator of their region."""
+    if not request.user.has_perm("accounts.invite"):
+        raise PermissionDenied
+    regions = request.user.coordinator_of.all()  # type: ignore[union-attr]
+    form = InviteForm(request.POST or None, regions=regions)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = services.user_invite(
+            email=data["email"],
+            name=data["name"],
+            invited_by=request.user,  # type: ignore[arg-type]
+            organisation=data["organisation"],
+            is_manager=data["role"] == "manager",
+            is_expert=data["role"] == "expert",
+            coordinator_of=data["region"] if data["role"] == "coordinator" else None,
+            message=data["message"],
+        )
+        messages.success(request, _("%(name)s has been invited.") % {"name": user.name})
+        return redirect("accounts:invite")
+    return render(request, "accounts/invite.html", {"form": form})

@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from .models import Entry, Source, SourceReference, Topic
+
+
+class SourceReferenceInline(admin.TabularInline):
+    model = SourceReference
+    extra = 0
+    autocomplete_fields = ["source"]
+
+
+@admin.register(Entry)
+class EntryAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "topic"]
+    list_filter = ["kind", "topic__stage", "topic"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = [SourceReferenceInline]
+    list_select_related = ["topic"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["title", "stage", "order"]
+    list_filter = ["stage"]
+    prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind"]
+    search_fields = ["title"]

@@ -1,0 +1,90 @@
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from .models import PREREQUISITES, STAGE_CHOICES, Entry, SourceReference, Topic
+
+# Readable Dutch URL parts for the stages; the code names stay English (glossary).
+STAGE_SLUGS = {
+    PREREQUISITES: "randvoorwaarden",
+    "exploration": "verkenning",
+    "development": "ontwikkeling",
+    "deepening": "verdieping",
+    "embedding": "inbedding",
+    "anchoring": "verankering",
+}
+STAGE_BY_SLUG = {slug: stage for stage, slug in STAGE_SLUGS.items()}
+STAGE_LABELS = dict(STAGE_CHOICES)
+
+
+def _references() -> Prefetch:
+    return Prefetch("references", queryset=SourceReference.objects.select_related("source"))
+
+
+def entries_all() -> QuerySet[Entry]:
+    return Entry.objects.select_related("topic").prefetch_related(_references())
+
+
+def topics_for_stage(*, stage: str) -> list[Topic]:
+    """The stage's questions, each with its entries and their sources (three queries)."""
+    return list(
+        Topic.objects.filter(stage=stage).prefetch_related(
+            Prefetch("entries", queryset=Entry.objects.prefetch_related(_references()))
+        )
+    )
+
+
+def entries_search(*, query: str, stage: str = "", kind: str = "") -> QuerySet[Entry]:
+    entries = entries_all()
+    for word in query.split():
+        entries = entries.filter(
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(topic__title__icontains=word)
+        )
+    if stage:
+        entries = entries.filter(topic__stage=stage)
+    if kind:
+        entries = entries.filter(kind=kind)
+    return entries.order_by("topic__order", "order")
+
+
+def stage_summaries() -> list[dict[str, Any]]:
+    counts: dict[str, int] = {}
+    for stage in Entry.objects.values_list("topic__stage", flat=True):
+        counts[stage] = counts.get(stage, 0) + 1
+    topics: dict[str, list[str]] = {}
+    for stage, title in Topic.objects.values_list("stage", "title"):
+        topics.setdefault(stage, []).append(title)
+    return [
+        {
+            "stage": stage,
+            "slug": STAGE_SLUGS[stage],
+            "label": label,
+            "entry_count": counts.get(stage, 0),
+            "topics": topics.get(stage, []),
+        }
+        for stage, label in STAGE_CHOICES
+    ]
+
+
+def catalogue_export() -> dict[str, list[dict[str, Any]]]:
+    return {
+        "entries": [
+            {
+                "title": entry.title,
+                "kind": entry.kind,
+                "phases": [entry.topic.stage],
+                "topic": entry.topic.title,
+                "summary": entry.summary,
+                "sources": [
+                    {
+                        "source": ref.source.title,
+                        "pages": list(ref.pages),
+                        "card": ref.card or None,
+                        "chapter": ref.chapter or None,
+                    }
+                    for ref in entry.references.all()
+                ],
+            }
+            for entry in entries_all().order_by("topic__order", "order")
+        ]
+    }

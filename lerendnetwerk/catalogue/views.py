@@ -1,0 +1,62 @@
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from . import selectors
+from .forms import SearchForm
+from .models import Entry
+
+
+def catalogue_index(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    results = None
+    if form.is_valid() and any(form.cleaned_data.values()):
+        results = list(
+            selectors.entries_search(
+                query=form.cleaned_data["q"],
+                stage=form.cleaned_data["fase"],
+                kind=form.cleaned_data["soort"],
+            )
+        )
+    return render(
+        request,
+        "catalogue/index.html",
+        {
+            "form": form,
+            "results": results,
+            "stages": selectors.stage_summaries(),
+            "stage_slugs": selectors.STAGE_SLUGS,
+        },
+    )
+
+
+def catalogue_stage(request: HttpRequest, stage_slug: str) -> HttpResponse:
+    stage = selectors.STAGE_BY_SLUG.get(stage_slug)
+    if stage is None:
+        raise Http404
+    return render(
+        request,
+        "catalogue/stage.html",
+        {
+            "stage": stage,
+            "stage_slug": stage_slug,
+            "stage_label": selectors.STAGE_LABELS[stage],
+            "topics": selectors.topics_for_stage(stage=stage),
+            "stages": selectors.stage_summaries(),
+        },
+    )
+
+
+def catalogue_entry(request: HttpRequest, stage_slug: str, entry_slug: str) -> HttpResponse:
+    entry = get_object_or_404(selectors.entries_all(), slug=entry_slug)
+    if selectors.STAGE_SLUGS[entry.topic.stage] != stage_slug:
+        raise Http404
+    return render(
+        request,
+        "catalogue/entry.html",
+        {
+            "entry": entry,
+            "stage_slug": stage_slug,
+            "stage_label": selectors.STAGE_LABELS[entry.topic.stage],
+            "kinds": Entry.Kind,
+        },
+    )

@@ -1,0 +1,164 @@
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core.forms import Form
+from lerendnetwerk.regions.models import District, Organisation
+
+from .models import ManagerCommitment, Membership, Network, Prerequisite
+
+
+class NetworkForm(Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    district = forms.ModelChoiceField(label=_("District"), queryset=District.objects.none())
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What the network is about; shown on the public district overview."),
+    )
+
+    def __init__(self, *args: Any, districts: QuerySet[District], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = districts.select_related("region")
+
+
+class NetworkEditForm(Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What the network is about; shown on the public district overview."),
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Member organisations"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The district's organisations, plus any member organisation from elsewhere.
+        self.fields["organisations"].queryset = Organisation.objects.filter(
+            district=network.district_id
+        ) | Organisation.objects.filter(networks=network)
+
+
+class InviteMemberForm(Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"))
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none(), required=False
+    )
+    role = forms.ChoiceField(
+        label=_("Role in the network"), choices=Membership.Role.choices, widget=forms.RadioSelect
+    )
+    message = forms.CharField(
+        label=_("Personal message"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, network: Network, may_assign_facilitator: bool, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            district__region=network.district.region_id
+        ).order_by("name")
+        self.fields["role"].initial = Membership.Role.PARTICIPANT
+        if not may_assign_facilitator:
+            self.fields["role"].choices = [
+                (Membership.Role.PARTICIPANT.value, Membership.Role.PARTICIPANT.label)
+            ]
+
+
+class PrerequisiteForm(Form):
+    evidence = forms.CharField(label=_("Evidence"), widget=forms.Textarea(attrs={"rows": 4}))
+    hours_per_month = forms.DecimalField(
+        label=_("Hours per participant per month"),
+        min_value=0.5,
+        max_value=200,
+        decimal_places=1,
+        required=False,
+    )
+    budget_euros = forms.IntegerField(
+        label=_("Budget (euro)"), min_value=0, max_value=10_000_000, required=False
+    )
+    expert_name = forms.CharField(label=_("Expert"), max_length=200, required=False)
+
+    HELP = {
+        Prerequisite.Kind.MANAGEMENT_COMMITMENT: _(
+            "How did the managers commit, and what did they agree to? E.g. 'the directors "
+            "discussed the plan on 3 March and form the sounding board'."
+        ),
+        Prerequisite.Kind.PARTICIPANT_MOTIVATION: _(
+            "How did you check that participants want to take part? E.g. an intake talk, "
+            "a questionnaire, a first meeting."
+        ),
+        Prerequisite.Kind.TIME: _("What was agreed about time, and with whom?"),
+        Prerequisite.Kind.BUDGET_AND_EXPERT: _(
+            "What is the budget for (an expert, visits to each other's workplaces) and who agreed?"
+        ),
+    }
+
+    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].help_text = self.HELP[Prerequisite.Kind(kind)]
+        if kind != Prerequisite.Kind.TIME:
+            del self.fields["hours_per_month"]
+        if kind != Prerequisite.Kind.BUDGET_AND_EXPERT:
+            del self.fields["budget_euros"]
+            del self.fields["expert_name"]
+
+
+class ManagerCommitmentForm(Form):
+    manager = forms.ModelChoiceField(label=_("Manager"), queryset=User.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=ManagerCommitment.Role.choices)
+    note = forms.CharField(
+        label=_("What they committed to"),
+        max_length=300,
+        required=False,
+        help_text=_("E-mail the manager first; record here what you agreed."),
+    )
+
+    def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["manager"].queryset = (
+            User.objects.filter(
+                is_manager=True, organisation__district__region=network.district.region_id
+            )
+            .select_related("organisation")
+            .order_by("name")
+        )
+        self.fields["manager"].label_from_instance = lambda user: (
+            f"{user.name} ({user.organisation})" if user.organisation else user.name
+        )
+
+
+class PhaseMoveForm(Form):
+    to_phase = forms.CharField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed when going back a phase."),
+    )
+
+
+class NewCycleForm(Form):
+    theme = forms.CharField(
+        label=_("Theme of the new cycle"),
+        max_length=200,
+        required=False,
+        help_text=_("You may leave it open and choose it together in the first meetings."),
+    )
+
+
+class ContactForm(Form):
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(label=_("Your e-mail address"))
+    message = forms.CharField(
+        label=_("Your message"), max_length=3000, widget=forms.Textarea(attrs={"rows": 6})
+    )

@@ -1,0 +1,224 @@
+"""A learning network, its people, its cycles and the phases a cycle moves through.
+
+A network's process: record the four prerequisites, then a cycle moves through the five fixed
+phases. After anchoring the network may start a new cycle (doorstart) with a new theme.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lerendnetwerk.catalogue.models import Phase
+from lerendnetwerk.regions.models import District, Organisation
+
+
+class Network(models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="networks", verbose_name=_("district")
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Shown on the public district overview.")
+    )
+    organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="networks", verbose_name=_("member organisations")
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    # Denormalised for the overviews: the current cycle, kept by the cycle services.
+    current_cycle = models.OneToOneField(
+        "Cycle",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("current cycle"),
+    )
+    updated_at = models.DateTimeField(_("last change"), default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        FACILITATOR = "facilitator", _("Facilitator")
+        PARTICIPANT = "participant", _("Participant")
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("network")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    joined_at = models.DateField(_("joined"), default=timezone.localdate)
+    left_at = models.DateField(_("left"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["role", "user__name"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            # One open membership per person per network; history rows keep their left_at.
+            models.UniqueConstraint(
+                fields=["network", "user"],
+                condition=Q(left_at__isnull=True),
+                name="membership_one_active_per_network",
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "left_at"], name="membership_user_active")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.network} ({self.get_role_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.left_at is None
+
+
+class Cycle(models.Model):
+    """One run through the phases with one theme. Before its first phase, `phase` is empty."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="cycles", verbose_name=_("network")
+    )
+    number = models.PositiveSmallIntegerField(_("number"), default=1)
+    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, blank=True)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["network", "number"]
+        verbose_name = _("cycle")
+        verbose_name_plural = _("cycles")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "number"], name="cycle_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.network} – {self.number}"
+
+
+class PhaseTransition(models.Model):
+    """Every move of a cycle from one phase to another, kept with who, when and why."""
+
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("cycle")
+    )
+    from_phase = models.CharField(_("from"), max_length=20, choices=Phase.choices, blank=True)
+    to_phase = models.CharField(_("to"), max_length=20, choices=Phase.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    moved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("moved by"),
+    )
+    moved_at = models.DateTimeField(_("moved at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["moved_at", "pk"]
+        verbose_name = _("phase transition")
+        verbose_name_plural = _("phase transitions")
+
+    def __str__(self) -> str:
+        return f"{self.from_phase or '-'} → {self.to_phase}"
+
+
+class Prerequisite(models.Model):
+    """One of the Handreiking's four conditions, recorded with its evidence."""
+
+    class Kind(models.TextChoices):
+        MANAGEMENT_COMMITMENT = "management_commitment", _("Commitment of management")
+        PARTICIPANT_MOTIVATION = "participant_motivation", _("Motivation of participants")
+        TIME = "time", _("Time")
+        BUDGET_AND_EXPERT = "budget_and_expert", _("Budget and expert")
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="prerequisites", verbose_name=_("network")
+    )
+    kind = models.CharField(_("prerequisite"), max_length=30, choices=Kind.choices)
+    evidence = models.TextField(_("evidence"))
+    # Time: hours per participant per month that the organisations make available.
+    hours_per_month = models.DecimalField(
+        _("hours per participant per month"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    # Budget and expert.
+    budget_euros = models.PositiveIntegerField(_("budget (euro)"), null=True, blank=True)
+    expert_name = models.CharField(_("expert"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["network", "kind"]
+        verbose_name = _("prerequisite")
+        verbose_name_plural = _("prerequisites")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "kind"], name="prerequisite_once_per_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class ManagerCommitment(models.Model):
+    """A manager who committed to the network, and the role they took on."""
+
+    class Role(models.TextChoices):
+        SOUNDING_BOARD = "sounding_board", _("Sounding board")
+        SPONSOR = "sponsor", _("Sponsor")
+        OTHER = "other", _("Other role")
+
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        related_name="manager_commitments",
+        verbose_name=_("network"),
+    )
+    manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="commitments",
+        verbose_name=_("manager"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    note = models.CharField(_("what they committed to"), max_length=300, blank=True)
+    committed_at = models.DateField(_("committed on"), default=timezone.localdate)
+
+    class Meta:
+        ordering = ["manager__name"]
+        verbose_name = _("manager commitment")
+        verbose_name_plural = _("manager commitments")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "manager"], name="commitment_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.manager} ({self.get_role_display()})"

@@ -1,0 +1,67 @@
+"""The one place that answers "may this user do X to this network?".
+
+Views use `user.has_perm("networks.<perm>", network)` (or the `permission_required` helpers in
+views.py) and templates `{% has_perm %}`. Anything not granted here is denied.
+"""
+
+from typing import Any
+
+import rules
+
+from lerendnetwerk.accounts.roles import coordinator_region_ids, is_coordinator
+
+from .models import Membership, Network
+
+
+def network_roles(user: Any, network: Network) -> frozenset[str]:
+    """The roles the user holds now in the network (cached per user object and network)."""
+    if not getattr(user, "is_authenticated", False) or network is None:
+        return frozenset()
+    cache: dict[int, frozenset[str]] = user.__dict__.setdefault("_network_roles", {})
+    if network.pk not in cache:
+        cache[network.pk] = frozenset(
+            Membership.objects.filter(network=network, user=user, left_at__isnull=True).values_list(
+                "role", flat=True
+            )
+        )
+    return cache[network.pk]
+
+
+@rules.predicate
+def is_member(user: Any, network: Network) -> bool:
+    return bool(network_roles(user, network))
+
+
+@rules.predicate
+def is_facilitator(user: Any, network: Network) -> bool:
+    return Membership.Role.FACILITATOR in network_roles(user, network)
+
+
+@rules.predicate
+def is_network_coordinator(user: Any, network: Network) -> bool:
+    if network is None:
+        return False
+    return network.district.region_id in coordinator_region_ids(user)
+
+
+@rules.predicate
+def is_any_coordinator(user: Any) -> bool:
+    return is_coordinator(user)
+
+
+@rules.predicate
+def is_committed_manager(user: Any, network: Network) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_manager or network is None:
+        return False
+    return network.manager_commitments.filter(manager=user).exists()
+
+
+rules.add_perm("networks.coordinate", is_any_coordinator)
+rules.add_perm("networks.create_network", is_any_coordinator)
+rules.add_perm("networks.view_network", is_member | is_network_coordinator | is_committed_manager)
+rules.add_perm("networks.change_network", is_facilitator | is_network_coordinator)
+rules.add_perm("networks.manage_members", is_facilitator | is_network_coordinator)
+rules.add_perm("networks.assign_facilitator", is_network_coordinator)
+rules.add_perm("networks.record_prerequisite", is_facilitator | is_network_coordinator)
+# The facilitator leads the process; a coordinator does not steer a network's phases.
+rules.add_perm("networks.move_phase", is_facilitator)

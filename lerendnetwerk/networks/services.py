@@ -1,0 +1,258 @@
+"""Writes on networks: create, people, prerequisites, phases and cycles.
+
+Each service runs in one transaction, validates, saves and returns the object. Refusals raise
+`django.core.exceptions.ValidationError` with a message the person can act on.
+"""
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.catalogue.models import Phase
+from lerendnetwerk.regions.models import District, Organisation
+
+from . import phases
+from .models import Cycle, ManagerCommitment, Membership, Network, PhaseTransition, Prerequisite
+from .selectors import network_missing_prerequisites
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:140] or "netwerk"
+    slug, n = base, 2
+    while Network.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _current_cycle_locked(network: Network) -> Cycle:
+    # Locked so that two clicks at once cannot both move the same cycle.
+    if network.current_cycle_id is None:
+        raise ValidationError(_("This network has no cycle."))
+    return Cycle.objects.select_for_update().get(network=network, pk=network.current_cycle_id)
+
+
+def _touch(network: Network) -> None:
+    Network.objects.filter(pk=network.pk).update(updated_at=timezone.now())
+
+
+@transaction.atomic
+def network_create(
+    *,
+    name: str,
+    district: District,
+    created_by: User | None,
+    description: str = "",
+    organisations: Iterable[Organisation] = (),
+    facilitators: Iterable[User] = (),
+) -> Network:
+    """Start a network with its first cycle (not yet in a phase) and its facilitators."""
+    network = Network.objects.create(
+        name=name,
+        slug=_unique_slug(name),
+        district=district,
+        description=description,
+        created_by=created_by,
+    )
+    network.organisations.set(organisations)
+    cycle = Cycle.objects.create(network=network, number=1)
+    network.current_cycle = cycle
+    network.save(update_fields=["current_cycle"])
+    for user in facilitators:
+        membership_add(network=network, user=user, role=Membership.Role.FACILITATOR)
+    return network
+
+
+@transaction.atomic
+def membership_add(*, network: Network, user: User, role: str) -> Membership:
+    """Add a person to a network, or change their role if they are already a member."""
+    membership = Membership.objects.filter(network=network, user=user, left_at__isnull=True).first()
+    if membership is None:
+        membership = Membership.objects.create(network=network, user=user, role=role)
+    elif membership.role != role:
+        membership.role = role
+        membership.save(update_fields=["role"])
+    if user.organisation_id and not network.organisations.filter(pk=user.organisation_id).exists():
+        network.organisations.add(user.organisation_id)
+    _touch(network)
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, membership: Membership) -> Membership:
+    """A member leaves; the row stays as history."""
+    if membership.left_at is not None:
+        raise ValidationError(_("This person has already left the network."))
+    membership.left_at = timezone.localdate()
+    membership.save(update_fields=["left_at"])
+    _touch(membership.network)
+    return membership
+
+
+@transaction.atomic
+def manager_commitment_record(
+    *, network: Network, manager: User, role: str, note: str = ""
+) -> ManagerCommitment:
+    if not manager.is_manager:
+        raise ValidationError(
+            _("%(name)s is not registered as a manager.") % {"name": manager.name}
+        )
+    commitment, _created = ManagerCommitment.objects.update_or_create(
+        network=network, manager=manager, defaults={"role": role, "note": note}
+    )
+    _touch(network)
+    return commitment
+
+
+@transaction.atomic
+def prerequisite_record(
+    *,
+    network: Network,
+    kind: str,
+    evidence: str,
+    recorded_by: User,
+    hours_per_month: Decimal | None = None,
+    budget_euros: int | None = None,
+    expert_name: str = "",
+) -> Prerequisite:
+    """Record (or update) one prerequisite with its evidence.
+
+    Refuses management commitment without a committed manager, time without hours, and budget
+    and expert without both a budget and an expert: the Handreiking asks for each of them.
+    """
+    kinds = Prerequisite.Kind
+    evidence = evidence.strip()
+    if not evidence:
+        raise ValidationError({"evidence": _("Describe the evidence for this prerequisite.")})
+    if kind == kinds.MANAGEMENT_COMMITMENT and not network.manager_commitments.exists():
+        raise ValidationError(
+            _("Add at least one manager and their role before recording their commitment.")
+        )
+    if kind == kinds.TIME and not hours_per_month:
+        raise ValidationError(
+            {"hours_per_month": _("Enter the hours per month each participant gets.")}
+        )
+    if kind == kinds.BUDGET_AND_EXPERT:
+        errors = {}
+        if budget_euros is None:
+            errors["budget_euros"] = _("Enter the budget, or 0 if there is none.")
+        if not expert_name.strip():
+            errors["expert_name"] = _("Name the expert the network can call on.")
+        if errors:
+            raise ValidationError(errors)
+    prerequisite, _created = Prerequisite.objects.update_or_create(
+        network=network,
+        kind=kind,
+        defaults={
+            "evidence": evidence,
+            "hours_per_month": hours_per_month if kind == kinds.TIME else None,
+            "budget_euros": budget_euros if kind == kinds.BUDGET_AND_EXPERT else None,
+            "expert_name": expert_name.strip() if kind == kinds.BUDGET_AND_EXPERT else "",
+            "recorded_by": recorded_by,
+            "recorded_at": timezone.now(),
+        },
+    )
+    _touch(network)
+    return prerequisite
+
+
+@transaction.atomic
+def network_move_phase(
+    *, network: Network, to_phase: str, moved_by: User, reason: str = ""
+) -> PhaseTransition:
+    """Move the network's current cycle to `to_phase`.
+
+    Allowed: one phase forward, or one phase back with a reason. Entering the first phase
+    requires all four prerequisites. Refuses anything else with a message that says why.
+    """
+    cycle = _current_cycle_locked(network)
+    current = cycle.phase
+    if (current, to_phase) not in phases.ALLOWED_TRANSITIONS:
+        raise ValidationError(_transition_refusal(current, to_phase))
+    needs_reason = phases.ALLOWED_TRANSITIONS[(current, to_phase)]
+    reason = reason.strip()
+    if needs_reason and not reason:
+        raise ValidationError(
+            {"reason": _("Say why the network goes back a phase; the group will see it.")}
+        )
+    if current == phases.NOT_STARTED:
+        missing = network_missing_prerequisites(network=network)
+        if missing:
+            labels = ", ".join(str(Prerequisite.Kind(kind).label).lower() for kind in missing)
+            raise ValidationError(
+                _("The network cannot start yet. Still missing: %(missing)s.") % {"missing": labels}
+            )
+    transition = PhaseTransition.objects.create(
+        cycle=cycle, from_phase=current, to_phase=to_phase, reason=reason, moved_by=moved_by
+    )
+    cycle.phase = to_phase
+    cycle.save(update_fields=["phase"])
+    _touch(network)
+    return transition
+
+
+def _transition_refusal(current: str, to_phase: str) -> str:
+    if to_phase not in Phase.values:
+        return _("That is not one of the five phases.")
+    if current == to_phase:
+        return _("The network is already in this phase.")
+    target = Phase(to_phase)
+    if current == phases.NOT_STARTED:
+        return _("A network starts in %(first)s; it cannot start in %(target)s.") % {
+            "first": Phase.EXPLORATION.label,
+            "target": target.label,
+        }
+    if target.number > Phase(current).number:
+        return _("The phases follow each other: from %(current)s the next phase is %(next)s.") % {
+            "current": Phase(current).label,
+            "next": Phase(phases.next_phase(current) or current).label,
+        }
+    return _("A network can only go back one phase at a time, to %(previous)s.") % {
+        "previous": Phase(phases.previous_phase(current) or current).label
+    }
+
+
+@transaction.atomic
+def network_start_cycle(*, network: Network, theme: str, started_by: User) -> Cycle:
+    """A new cycle (doorstart) after anchoring, with a new theme, back at the beginning."""
+    current = _current_cycle_locked(network)
+    if current.phase != Phase.ANCHORING:
+        raise ValidationError(
+            _("A new cycle can start once the current one has reached %(phase)s.")
+            % {"phase": Phase.ANCHORING.label}
+        )
+    now = timezone.now()
+    current.ended_at = now
+    current.save(update_fields=["ended_at"])
+    cycle = Cycle.objects.create(
+        network=network, number=current.number + 1, theme=theme.strip(), started_at=now
+    )
+    network.current_cycle = cycle
+    network.updated_at = now
+    network.save(update_fields=["current_cycle", "updated_at"])
+    return cycle
+
+
+@transaction.atomic
+def network_update(
+    *, network: Network, name: str, description: str, organisations: Iterable[Organisation]
+) -> Network:
+    network.name = name
+    network.description = description
+    network.updated_at = timezone.now()
+    network.save(update_fields=["name", "description", "updated_at"])
+    network.organisations.set(organisations)
+    return network
+
+
+@transaction.atomic
+def cycle_set_theme(*, cycle: Cycle, theme: str) -> Cycle:
+    cycle.theme = theme.strip()
+    cycle.save(update_fields=["theme"])
+    _touch(cycle.network)
+    return cycle

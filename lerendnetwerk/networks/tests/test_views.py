@@ -1,0 +1,190 @@
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from lerendnetwerk.core.tests.factories import NetworkFactory, UserFactory, add_member, login
+from lerendnetwerk.networks.models import Membership, Network
+
+from .test_services_phases import record_all_prerequisites
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_coordinator_starts_a_network_in_a_district_of_their_region(coordinator, district):
+    client = login(coordinator)
+    response = client.post(
+        reverse("networks:create"),
+        {"name": "LN Overvecht Taal", "district": district.pk, "description": "Woordenschat."},
+    )
+    network = Network.objects.get(name="LN Overvecht Taal")
+    assert response.url == reverse("networks:invite", args=[network.slug])
+    assert network.current_cycle.number == 1 and network.current_cycle.phase == ""
+    assert network.created_by == coordinator
+
+
+def test_starting_a_network_in_another_region_is_refused_and_input_kept(coordinator):
+    from lerendnetwerk.core.tests.factories import DistrictFactory
+
+    elsewhere = DistrictFactory()
+    client = login(coordinator)
+    response = client.post(
+        reverse("networks:create"), {"name": "LN Elders", "district": elsewhere.pk}
+    )
+    assert response.status_code == 200
+    assert 'value="LN Elders"' in response.content.decode()
+    assert not Network.objects.filter(name="LN Elders").exists()
+
+
+def test_the_facilitator_invites_a_participant_who_joins_with_their_organisation(
+    network, facilitator, district, django_capture_on_commit_callbacks
+):
+    from lerendnetwerk.core.tests.factories import OrganisationFactory
+
+    school = OrganisationFactory(district=district, name="Basisschool De Zon")
+    client = login(facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("networks:invite", args=[network.slug]),
+            {
+                "name": "Pieter Leerkracht",
+                "email": "pieter@example.org",
+                "organisation": school.pk,
+                "role": "participant",
+            },
+        )
+    assert response.status_code == 302
+    membership = Membership.objects.get(user__email="pieter@example.org")
+    assert membership.role == "participant" and membership.network == network
+    assert school in network.organisations.all()
+    [message] = mail.outbox
+    assert network.name in message.subject
+
+
+def test_a_facilitator_cannot_make_someone_facilitator_by_posting_the_role(network, facilitator):
+    client = login(facilitator)
+    response = client.post(
+        reverse("networks:invite", args=[network.slug]),
+        {"name": "Stiekem", "email": "stiekem@example.org", "role": "facilitator"},
+    )
+    assert response.status_code == 200
+    assert not Membership.objects.filter(user__email="stiekem@example.org").exists()
+
+
+def test_the_coordinator_makes_a_member_facilitator(network, participant, coordinator):
+    membership = participant.memberships.get()
+    login(coordinator).post(
+        reverse("networks:membership_make_facilitator", args=[network.slug, membership.pk])
+    )
+    membership.refresh_from_db()
+    assert membership.role == "facilitator"
+
+
+def test_a_member_who_leaves_keeps_history_but_loses_access(network, facilitator, participant):
+    membership = participant.memberships.get()
+    login(facilitator).post(reverse("networks:membership_end", args=[network.slug, membership.pk]))
+    membership.refresh_from_db()
+    assert membership.left_at is not None
+    assert (
+        login(participant).get(reverse("networks:detail", args=[network.slug])).status_code == 403
+    )
+
+
+def test_the_network_page_says_which_prerequisites_are_missing(network, facilitator):
+    page = login(facilitator).get(reverse("networks:detail", args=[network.slug]))
+    content = page.content.decode()
+    assert reverse("networks:prerequisites", args=[network.slug]) in content
+    assert [kind.value for kind in page.context["missing_prerequisites"]] == [
+        "management_commitment",
+        "participant_motivation",
+        "time",
+        "budget_and_expert",
+    ]
+
+
+def test_a_prerequisite_form_keeps_input_and_says_what_is_missing(network, facilitator):
+    client = login(facilitator)
+    response = client.post(
+        reverse("networks:prerequisite", args=[network.slug, "budget-en-expert"]),
+        {"evidence": "Wijkbudget toegezegd", "budget_euros": "", "expert_name": "HU"},
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Wijkbudget toegezegd" in content and 'value="HU"' in content
+    assert "budget_euros_error" in content
+    assert not network.prerequisites.exists()
+
+
+def test_moving_a_network_through_the_phase_page(network, facilitator, manager):
+    client = login(facilitator)
+    refused = client.post(
+        reverse("networks:phase", args=[network.slug]), {"to_phase": "exploration"}
+    )
+    assert refused.status_code == 200
+    assert "utrecht-alert--error" in refused.content.decode()
+    record_all_prerequisites(network, facilitator, manager)
+    moved = client.post(reverse("networks:phase", args=[network.slug]), {"to_phase": "exploration"})
+    assert moved.url == reverse("networks:detail", args=[network.slug])
+    page = client.get(moved.url)
+    assert page.context["current_phase"] == "exploration"
+    assert "Kennismaken" in page.content.decode()
+
+
+def test_going_back_without_a_reason_keeps_the_form(network, facilitator):
+    network.current_cycle.phase = "development"
+    network.current_cycle.save()
+    client = login(facilitator)
+    form = client.get(reverse("networks:phase", args=[network.slug]) + "?richting=terug")
+    assert form.context["going_back"] is True
+    response = client.post(
+        reverse("networks:phase", args=[network.slug]), {"to_phase": "exploration", "reason": ""}
+    )
+    assert response.status_code == 200
+    assert "reason_error" in response.content.decode()
+    network.current_cycle.refresh_from_db()
+    assert network.current_cycle.phase == "development"
+
+
+def test_the_public_contact_form_mails_the_facilitator_without_showing_their_address(
+    client, network, facilitator, django_capture_on_commit_callbacks
+):
+    public = reverse("networks:public", args=["utrecht", network.slug])
+    assert facilitator.email not in client.get(public).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("networks:contact", args=["utrecht", network.slug]),
+            {"name": "Ouder", "email": "ouder@example.org", "message": "Mag ik aansluiten?"},
+        )
+    assert response.url == public
+    [message] = mail.outbox
+    assert message.to == [facilitator.email]
+    assert "Mag ik aansluiten?" in message.body
+
+
+def test_a_facilitator_who_agreed_shows_their_address(client, network, facilitator):
+    facilitator.show_email_publicly = True
+    facilitator.save()
+    public = reverse("networks:public", args=["utrecht", network.slug])
+    assert facilitator.email in client.get(public).content.decode()
+
+
+@pytest.mark.parametrize("networks_per_district", [1, 4])
+def test_the_district_overview_query_count_does_not_grow_with_networks(
+    client, utrecht, networks_per_district
+):
+    for district in utrecht.districts.all():
+        for _ in range(networks_per_district):
+            network = NetworkFactory(district=district)
+            add_member(network, role="facilitator")
+            add_member(network, UserFactory())
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("networks:region", args=["utrecht"]))
+    assert response.status_code == 200
+    assert len(queries) <= 6, [q["sql"] for q in queries]
+
+
+def test_the_coordinator_overview_shows_phase_and_facilitator(coordinator, network, facilitator):
+    page = login(coordinator).get(reverse("networks:coordination"))
+    content = page.content.decode()
+    assert network.name in content and facilitator.name in content

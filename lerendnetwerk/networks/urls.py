@@ -1,0 +1,49 @@
+from django.urls import path
+
+from . import views
+
+app_name = "networks"
+urlpatterns = [
+    path("wijkoverzicht/", views.overview, name="overview"),
+    path("wijkoverzicht/<slug:region_slug>/", views.region_overview, name="region"),
+    path("wijkoverzicht/<slug:region_slug>/<slug:slug>/", views.network_public, name="public"),
+    path(
+        "wijkoverzicht/<slug:region_slug>/<slug:slug>/contact/",
+        views.network_contact,
+        name="contact",
+    ),
+    path("netwerken/", views.network_list, name="list"),
+    path("netwerken/nieuw/", views.network_create, name="create"),
+    path("netwerken/<slug:slug>/", views.network_detail, name="detail"),
+    path("netwerken/<slug:slug>/bewerken/", views.network_edit, name="edit"),
+    path("netwerken/<slug:slug>/leden/", views.network_members, name="members"),
+    path("netwerken/<slug:slug>/uitnodigen/", views.network_invite, name="invite"),
+    path(
+        "netwerken/<slug:slug>/leden/<int:membership_id>/uitschrijven/",
+        views.membership_end,
+        name="membership_end",
+    ),
+    path(
+        "netwerken/<slug:slug>/leden/<int:membership_id>/kartrekker/",
+        views.membership_make_facilitator,
+        name="membership_make_facilitator",
+    ),
+    path(
+        "netwerken/<slug:slug>/randvoorwaarden/",
+        views.network_prerequisites,
+        name="prerequisites",
+    ),
+    path(
+        "netwerken/<slug:slug>/randvoorwaarden/management/toevoegen/",
+        views.manager_commitment_add,
+        name="commitment_add",
+    ),
+    path(
+        "netwerken/<slug:slug>/randvoorwaarden/<slug:kind_slug>/",
+        views.prerequisite_record,
+        name="prerequisite",
+    ),
+    path("netwerken/<slug:slug>/fase/", views.network_phase, name="phase"),
+    path("netwerken/<slug:slug>/doorstart/", views.network_new_cycle, name="new_cycle"),
+    path("coordinatie/", views.coordination, name="coordination"),
+]

@@ -1,0 +1,453 @@
+"""Network pages: the public district overview, members' pages and the coordinator's overview.
+
+Every view checks one named permission from rules.py before it shows or changes anything.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lerendnetwerk.accounts import services as account_services
+from lerendnetwerk.catalogue.models import Phase
+from lerendnetwerk.catalogue.selectors import topics_for_stage
+from lerendnetwerk.core.email import email_enqueue
+from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.regions.models import District, Region
+
+from . import phases, selectors, services
+from .forms import (
+    ContactForm,
+    InviteMemberForm,
+    ManagerCommitmentForm,
+    NetworkEditForm,
+    NetworkForm,
+    NewCycleForm,
+    PhaseMoveForm,
+    PrerequisiteForm,
+)
+from .models import Membership, Network, Prerequisite
+
+# Readable Dutch URL parts for the prerequisites.
+PREREQUISITE_SLUGS = {
+    "management": Prerequisite.Kind.MANAGEMENT_COMMITMENT,
+    "motivatie": Prerequisite.Kind.PARTICIPANT_MOTIVATION,
+    "tijd": Prerequisite.Kind.TIME,
+    "budget-en-expert": Prerequisite.Kind.BUDGET_AND_EXPERT,
+}
+
+
+def _network_for(request: HttpRequest, slug: str, permission: str) -> Network:
+    """The network, if the (logged-in) user holds `permission` on it; otherwise 403."""
+    network = get_object_or_404(
+        Network.objects.select_related("district__region", "current_cycle"), slug=slug
+    )
+    if not request.user.has_perm(permission, network):
+        raise PermissionDenied
+    return network
+
+
+# --- Public -----------------------------------------------------------------------------------
+
+
+def overview(request: HttpRequest) -> HttpResponse:
+    regions = list(Region.objects.order_by("name"))
+    if len(regions) == 1:
+        return redirect("networks:region", region_slug=regions[0].slug)
+    return render(request, "networks/overview.html", {"regions": regions})
+
+
+def region_overview(request: HttpRequest, region_slug: str) -> HttpResponse:
+    region = get_object_or_404(Region, slug=region_slug)
+    return render(
+        request,
+        "networks/region_overview.html",
+        {"region": region, "districts": selectors.district_overview(region=region)},
+    )
+
+
+def network_public(request: HttpRequest, region_slug: str, slug: str) -> HttpResponse:
+    region = get_object_or_404(Region, slug=region_slug)
+    try:
+        network = selectors.network_get_public(region=region, slug=slug)
+    except Network.DoesNotExist:
+        raise Http404 from None
+    return render(
+        request,
+        "networks/public.html",
+        {"region": region, "network": network, "phases": list(Phase)},
+    )
+
+
+def network_contact(request: HttpRequest, region_slug: str, slug: str) -> HttpResponse:
+    """A message to the facilitators without publishing their address."""
+    region = get_object_or_404(Region, slug=region_slug)
+    try:
+        network = selectors.network_get_public(region=region, slug=slug)
+    except Network.DoesNotExist:
+        raise Http404 from None
+    facilitators = [m.user for m in network.facilitator_memberships]  # type: ignore[attr-defined]
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and facilitators:
+        for facilitator in facilitators:
+            email_enqueue(
+                to=facilitator.email,
+                template="networks/email/contact",
+                context={"network": network.name, **form.cleaned_data},
+                language=facilitator.language,
+            )
+        messages.success(request, _("Your message has been sent to the facilitator."))
+        return redirect("networks:public", region_slug=region.slug, slug=network.slug)
+    return render(
+        request,
+        "networks/contact.html",
+        {"region": region, "network": network, "form": form, "facilitators": facilitators},
+    )
+
+
+# --- Members ----------------------------------------------------------------------------------
+
+
+@login_required
+def network_list(request: HttpRequest) -> HttpResponse:
+    networks = list(selectors.networks_for_user(user=request.user))  # type: ignore[arg-type]
+    return render(request, "networks/list.html", {"networks": networks})
+
+
+@login_required
+def network_create(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("networks.create_network"):
+        raise PermissionDenied
+    districts: QuerySet[District] = District.objects.filter(
+        region__coordinators=request.user.pk
+    ).order_by("region__name", "name")
+    form = NetworkForm(request.POST or None, districts=districts)
+    if request.method == "POST" and form.is_valid():
+        network = services.network_create(
+            name=form.cleaned_data["name"],
+            district=form.cleaned_data["district"],
+            description=form.cleaned_data["description"],
+            created_by=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(request, _("The network has been started. Now invite its facilitator."))
+        return redirect("networks:invite", slug=network.slug)
+    return render(request, "networks/create.html", {"form": form})
+
+
+@login_required
+def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "networks.view_network")
+    cycle = network.current_cycle
+    current = cycle.phase if cycle else ""
+    missing = selectors.network_missing_prerequisites(network=network)
+    return render(
+        request,
+        "networks/detail.html",
+        {
+            "network": network,
+            "cycle": cycle,
+            "tracker": _tracker(current),
+            "current_phase": Phase(current) if current else None,
+            "next_phase": _phase_or_none(phases.next_phase(current)),
+            "previous_phase": _phase_or_none(phases.previous_phase(current)),
+            "topics": topics_for_stage(stage=current) if current else [],
+            "missing_prerequisites": [Prerequisite.Kind(kind) for kind in missing],
+            "transitions": list(
+                cycle.transitions.select_related("moved_by").order_by("-moved_at")[:10]
+            )
+            if cycle
+            else [],
+            "member_count": network.memberships.filter(left_at__isnull=True).count(),
+            "phase_form": PhaseMoveForm(),
+        },
+    )
+
+
+def _phase_or_none(value: str | None) -> Phase | None:
+    return Phase(value) if value else None
+
+
+def _tracker(current: str) -> list[dict[str, object]]:
+    current_number = Phase(current).number if current else 0
+    return [
+        {
+            "phase": phase,
+            "state": "current"
+            if phase.number == current_number
+            else "done"
+            if phase.number < current_number
+            else "todo",
+        }
+        for phase in Phase
+    ]
+
+
+@login_required
+def network_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "networks.change_network")
+    form = NetworkEditForm(
+        request.POST or None,
+        network=network,
+        initial={
+            "name": network.name,
+            "description": network.description,
+            "organisations": list(network.organisations.all()),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.network_update(network=network, **form.cleaned_data)
+        messages.success(request, _("The network has been saved."))
+        return redirect("networks:detail", slug=network.slug)
+    return render(request, "networks/edit.html", {"network": network, "form": form})
+
+
+@login_required
+def network_members(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "networks.view_network")
+    return render(
+        request,
+        "networks/members.html",
+        {
+            "network": network,
+            "memberships": selectors.network_members(network=network),
+            "may_manage": request.user.has_perm("networks.manage_members", network),
+            "may_assign": request.user.has_perm("networks.assign_facilitator", network),
+        },
+    )
+
+
+@login_required
+def network_invite(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "networks.manage_members")
+    may_assign = request.user.has_perm("networks.assign_facilitator", network)
+    form = InviteMemberForm(
+        request.POST or None, network=network, may_assign_facilitator=may_assign
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = account_services.user_invite(
+            email=data["email"],
+            name=data["name"],
+            organisation=data["organisation"],
+            invited_by=request.user,  # type: ignore[arg-type]
+            context=network.name,
+            message=data["message"],
+        )
+        services.membership_add(network=network, user=user, role=data["role"])
+        messages.success(
+            request,
+            _("%(name)s has been invited to %(network)s.")
+            % {"name": user.name, "network": network.name},
+        )
+        return redirect("networks:members", slug=network.slug)
+    return render(request, "networks/invite.html", {"network": network, "form": form})
+
+
+@require_POST
+@login_required
+def membership_end(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    network = _network_for(request, slug, "networks.manage_members")
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=membership_id, network=network
+    )
+    try:
+        services.membership_end(membership=membership)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("%(name)s has left the network.") % {"name": membership.user.name}
+        )
+    return redirect("networks:members", slug=network.slug)
+
+
+@require_POST
+@login_required
+def membership_make_facilitator(
+    request: HttpRequest, slug: str, membership_id: int
+) -> HttpResponse:
+    network = _network_for(request, slug, "networks.assign_facilitator")
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"),
+        pk=membership_id,
+        network=network,
+        left_at__isnull=True,
+    )
+    services.membership_add(network=network, user=membership.user, role=Membership.Role.FACILITATOR)
+    messages.success(request, _("%(name)s is now a facilitator.") % {"name": membership.user.name})
+    return redirect("networks:members", slug=network.slug)
+
+
+# --- Prerequisites and phases -----------------------------------------------------------------
+
+
+@login_required
+def network_prerequisites(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "networks.view_network")
+    recorded = {p.kind: p for p in network.prerequisites.select_related("recorded_by")}
+    items = [
+        {"kind": kind, "slug": url_slug, "record": recorded.get(kind)}
+        for url_slug, kind in PREREQUISITE_SLUGS.items()
+    ]
+    return render(
+        request,
+        "networks/prerequisites.html",
+        {
+            "network": network,
+            "items": items,
+            "commitments": list(
+                network.manager_commitments.select_related("manager__organisation")
+            ),
+            "may_record": request.user.has_perm("networks.record_prerequisite", network),
+            "started": bool(network.current_cycle and network.current_cycle.phase),
+        },
+    )
+
+
+@login_required
+def prerequisite_record(request: HttpRequest, slug: str, kind_slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "networks.record_prerequisite")
+    kind = PREREQUISITE_SLUGS.get(kind_slug)
+    if kind is None:
+        raise Http404
+    existing = network.prerequisites.filter(kind=kind).first()
+    initial = (
+        {
+            "evidence": existing.evidence,
+            "hours_per_month": existing.hours_per_month,
+            "budget_euros": existing.budget_euros,
+            "expert_name": existing.expert_name,
+        }
+        if existing
+        else {}
+    )
+    form = PrerequisiteForm(request.POST or None, kind=kind, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.prerequisite_record(
+                network=network,
+                kind=kind,
+                recorded_by=request.user,  # type: ignore[arg-type]
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Recorded: %(prerequisite)s.") % {"prerequisite": Prerequisite.Kind(kind).label},
+            )
+            return redirect("networks:prerequisites", slug=network.slug)
+    return render(
+        request,
+        "networks/prerequisite_form.html",
+        {
+            "network": network,
+            "kind": Prerequisite.Kind(kind),
+            "form": form,
+            "commitments": list(network.manager_commitments.select_related("manager")),
+        },
+    )
+
+
+@login_required
+def manager_commitment_add(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "networks.record_prerequisite")
+    form = ManagerCommitmentForm(request.POST or None, network=network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.manager_commitment_record(network=network, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("The manager's commitment has been added."))
+            return redirect("networks:prerequisite", slug=network.slug, kind_slug="management")
+    return render(request, "networks/commitment_form.html", {"network": network, "form": form})
+
+
+@login_required
+def network_phase(request: HttpRequest, slug: str) -> HttpResponse:
+    """Move the network one phase forward, or one back with a reason."""
+    network = _network_for(request, slug, "networks.move_phase")
+    current = network.current_cycle.phase if network.current_cycle else ""
+    direction = request.GET.get("richting", "vooruit")
+    target = phases.previous_phase(current) if direction == "terug" else phases.next_phase(current)
+    form = PhaseMoveForm(request.POST or None, initial={"to_phase": target or ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            transition = services.network_move_phase(
+                network=network,
+                to_phase=form.cleaned_data["to_phase"],
+                moved_by=request.user,  # type: ignore[arg-type]
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The network is now in the phase %(phase)s.")
+                % {"phase": Phase(transition.to_phase).label},
+            )
+            return redirect("networks:detail", slug=network.slug)
+        target = form.cleaned_data["to_phase"]
+    return render(
+        request,
+        "networks/phase_form.html",
+        {
+            "network": network,
+            "form": form,
+            "current_phase": Phase(current) if current else None,
+            "target_phase": Phase(target) if target in Phase.values else None,
+            "going_back": bool(
+                current
+                and target
+                and target in Phase.values
+                and Phase(target).number < Phase(current).number
+            ),
+            "missing_prerequisites": [
+                Prerequisite.Kind(kind)
+                for kind in selectors.network_missing_prerequisites(network=network)
+            ]
+            if not current
+            else [],
+        },
+    )
+
+
+@login_required
+def network_new_cycle(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "networks.move_phase")
+    form = NewCycleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.network_start_cycle(
+                network=network,
+                theme=form.cleaned_data["theme"],
+                started_by=request.user,  # type: ignore[arg-type]
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("A new cycle has started."))
+            return redirect("networks:detail", slug=network.slug)
+    return render(request, "networks/new_cycle.html", {"network": network, "form": form})
+
+
+# --- Coordination -----------------------------------------------------------------------------
+
+
+@login_required
+def coordination(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("networks.coordinate"):
+        raise PermissionDenied
+    networks = list(selectors.networks_for_coordinator(user=request.user))  # type: ignore[arg-type]
+    return render(
+        request,
+        "networks/coordination.html",
+        {"networks": networks, "phase_counts": selectors.phase_counts(networks=networks)},
+    )

@@ -1,0 +1,25 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from lerendnetwerk.catalogue.selectors import stage_summaries
+from lerendnetwerk.networks import selectors as network_selectors
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/home.html", {"stages": stage_summaries()})
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    return render(
+        request,
+        "pages/dashboard.html",
+        {
+            "networks": list(network_selectors.networks_for_user(user=user)),  # type: ignore[arg-type]
+            "committed_networks": list(
+                network_selectors.networks_for_manager(user=user)  # type: ignore[arg-type]
+            ),
+        },
+    )
