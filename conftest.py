@@ -1,5 +1,9 @@
 """Shared test fixtures: the fixed people of the permission matrix and a logged-in client."""
 
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from lerendnetwerk.core.tests.factories import (
@@ -9,6 +13,16 @@ from lerendnetwerk.core.tests.factories import (
     add_member,
 )
 from lerendnetwerk.regions.models import Region
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile stale translations first: the tests read the Dutch texts people see."""
+    if not shutil.which("msgfmt"):
+        return
+    for po in Path(__file__).parent.glob("locale/*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)  # noqa: S603, S607
 
 
 @pytest.fixture(autouse=True)

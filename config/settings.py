@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "lerendnetwerk.accounts",
     "lerendnetwerk.catalogue",
     "lerendnetwerk.networks",
+    "lerendnetwerk.meetings",
     "lerendnetwerk.pages",
     "lerendnetwerk.demo",
 ]
@@ -220,3 +221,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
 FORM_RENDERER = "lerendnetwerk.core.forms.FormRenderer"
+MEETING_REMINDER_HOURS = int(env("MEETING_REMINDER_HOURS", "48"))

@@ -11,6 +11,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("lerendnetwerk.accounts.urls")),
     path("handreiking/", include("lerendnetwerk.catalogue.urls")),
     path("", include("lerendnetwerk.networks.urls")),
+    path("", include("lerendnetwerk.meetings.urls")),
     path("", include("lerendnetwerk.pages.urls")),
     prefix_default_language=False,
 )

@@ -1,12 +1,20 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import Invitation, User
 
 
+class UserCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "name")
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    add_form = UserCreationForm
     ordering = ["name"]
     list_display = ["name", "email", "organisation", "is_manager", "is_expert", "is_staff"]
     list_filter = ["is_manager", "is_expert", "is_staff", "is_active"]
@@ -34,7 +42,15 @@ class UserAdmin(DjangoUserAdmin):
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
         ),
     ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name"]})]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["email", "name", "usable_password", "password1", "password2"],
+            },
+        )
+    ]
 
 
 @admin.register(Invitation)

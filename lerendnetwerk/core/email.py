@@ -11,7 +11,12 @@ from .tasks import send_email
 
 
 def email_enqueue(
-    *, to: str, template: str, context: dict[str, Any], language: str | None = None
+    *,
+    to: str,
+    template: str,
+    context: dict[str, Any],
+    language: str | None = None,
+    attachments: list[tuple[str, str, str]] | None = None,
 ) -> None:
     """Render `<template>_subject.txt`, `.txt` and `.html` and queue them after the commit.
 
@@ -24,5 +29,7 @@ def email_enqueue(
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
     transaction.on_commit(
-        lambda: send_email.enqueue(to=[to], subject=subject, text=text, html=html)
+        lambda: send_email.enqueue(
+            to=[to], subject=subject, text=text, html=html, attachments=attachments or []
+        )
     )

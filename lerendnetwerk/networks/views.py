@@ -5,6 +5,7 @@ Every view checks one named permission from rules.py before it shows or changes 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -51,6 +52,16 @@ def _network_for(request: HttpRequest, slug: str, permission: str) -> Network:
     return network
 
 
+CONTACT_LIMIT_PER_HOUR = 5
+
+
+def contact_allowed(network: Network) -> bool:
+    """A public form that mails a person needs a brake: a few messages per network per hour."""
+    key = f"contact:{network.pk}"
+    cache.add(key, 0, timeout=3600)
+    return cache.incr(key) <= CONTACT_LIMIT_PER_HOUR
+
+
 # --- Public -----------------------------------------------------------------------------------
 
 
@@ -93,6 +104,17 @@ def network_contact(request: HttpRequest, region_slug: str, slug: str) -> HttpRe
     facilitators = [m.user for m in network.facilitator_memberships]  # type: ignore[attr-defined]
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and facilitators:
+        if not contact_allowed(network):
+            form.add_error(
+                None,
+                _("This network received many messages just now. Please try again in an hour."),
+            )
+            return render(
+                request,
+                "networks/contact.html",
+                {"region": region, "network": network, "form": form, "facilitators": facilitators},
+                status=429,
+            )
         for facilitator in facilitators:
             email_enqueue(
                 to=facilitator.email,

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from lerendnetwerk.catalogue.models import Phase
 from lerendnetwerk.networks import phases, services
@@ -105,9 +106,17 @@ def test_the_facilitator_moves_through_all_phases_and_each_move_is_kept(
 )
 def test_a_bad_move_explains_itself(network, facilitator, current, target, fragment):
     set_phase(network, current)
-    with pytest.raises(ValidationError) as refusal:
+    with translation.override("en"), pytest.raises(ValidationError) as refusal:
         services.network_move_phase(network=network, to_phase=target, moved_by=facilitator)
     assert fragment in " ".join(refusal.value.messages)
+
+
+def test_the_explanation_is_dutch_by_default(network, facilitator):
+    set_phase(network, "exploration")
+    with pytest.raises(ValidationError) as refusal:
+        services.network_move_phase(network=network, to_phase="deepening", moved_by=facilitator)
+    assert "Verkenning" in refusal.value.messages[0]
+    assert "Ontwikkeling" in refusal.value.messages[0]
 
 
 def test_going_back_needs_a_reason(network, facilitator):

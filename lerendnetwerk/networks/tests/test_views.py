@@ -188,3 +188,13 @@ def test_the_coordinator_overview_shows_phase_and_facilitator(coordinator, netwo
     page = login(coordinator).get(reverse("networks:coordination"))
     content = page.content.decode()
     assert network.name in content and facilitator.name in content
+
+
+def test_the_contact_form_has_a_brake_against_floods(client, network, facilitator):
+    from django.core.cache import cache
+
+    cache.clear()
+    url = reverse("networks:contact", args=["utrecht", network.slug])
+    data = {"name": "Ouder", "email": "ouder@example.org", "message": "Hallo"}
+    statuses = [client.post(url, data).status_code for _ in range(6)]
+    assert statuses == [302] * 5 + [429]

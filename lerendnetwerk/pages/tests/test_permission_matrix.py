@@ -5,12 +5,16 @@ view cannot ship without deciding who may use it.
 """
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from lerendnetwerk.core.tests.factories import add_member, login
+from lerendnetwerk.meetings import services as meeting_services
+from lerendnetwerk.meetings.tokens import rsvp_token
 from lerendnetwerk.networks import services as network_services
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +47,14 @@ def public(w: "World") -> dict[str, Any]:
 
 def membership(w: "World") -> dict[str, Any]:
     return {"slug": w.network.slug, "membership_id": w.target.memberships.get().pk}
+
+
+def meeting(w: "World") -> dict[str, Any]:
+    return {"pk": w.meeting.pk}
+
+
+def agenda_item(w: "World") -> dict[str, Any]:
+    return {"pk": w.meeting.pk, "item_id": w.item.pk}
 
 
 def token(w: "World") -> dict[str, Any]:
@@ -98,6 +110,21 @@ MATRIX: dict[str, tuple[str, Callable[["World"], dict[str, Any]] | None, dict[st
         membership,
         only("coordinator", granted=REDIRECT),
     ),
+    "meetings:network": ("get", network, only(*NETWORK_READERS)),
+    "meetings:schedule": ("get", network, only("facilitator")),
+    "meetings:detail": ("get", meeting, only(*NETWORK_READERS)),
+    "meetings:edit": ("get", meeting, only("facilitator")),
+    "meetings:cancel": ("get", meeting, only("facilitator")),
+    "meetings:agenda": ("get", meeting, only("facilitator")),
+    "meetings:agenda_remove": ("post", agenda_item, only("facilitator", granted=REDIRECT)),
+    "meetings:agenda_move": ("post", agenda_item, only("facilitator", granted=REDIRECT)),
+    "meetings:preparers": ("get", meeting, only("facilitator")),
+    "meetings:attendance": ("get", meeting, only("facilitator")),
+    "meetings:answer": ("post", meeting, only("participant", "facilitator", granted=REDIRECT)),
+    "meetings:answer_by_link": ("get", lambda w: {"token": w.rsvp_token}, ALL_OK),
+    "meetings:mine": ("get", None, LOGGED_IN),
+    "meetings:calendar": ("get", None, LOGGED_IN),
+    "meetings:feed": ("get", lambda w: {"token": w.feed_token}, ALL_OK),
 }
 
 
@@ -127,6 +154,21 @@ class World:
         self.entry_slug = Entry.objects.filter(topic__stage="exploration").first().slug
         # A member the membership actions act on.
         self.target = add_member(network)
+        starts = timezone.now() + timedelta(days=7)
+        participant = people["participant"]
+        self.meeting = meeting_services.meeting_schedule(
+            network=network,
+            title="Bijeenkomst",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+            address="Utrecht",
+            created_by=people["facilitator"],
+        )
+        self.item = meeting_services.agenda_item_add(
+            meeting=self.meeting, title="Opening", duration_minutes=10, lead="facilitator"
+        )
+        self.rsvp_token = rsvp_token(meeting_id=self.meeting.pk, user_id=participant.pk)
+        self.feed_token = meeting_services.calendar_feed_renew(user=participant).token
 
 
 @pytest.fixture

@@ -1,0 +1,100 @@
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.networks.models import ManagerCommitment, Network
+from lerendnetwerk.networks.selectors import network_missing_prerequisites
+from lerendnetwerk.regions.models import Organisation, Region
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "x-demo-123"
+DEMO_EMAILS = [
+    "coordinator@example.org",
+    "kartrekker@example.org",
+    "deelnemer@example.org",
+    "manager@example.org",
+    "expert@example.org",
+]
+
+
+def seed() -> str:
+    out = io.StringIO()
+    call_command("seed_demo", password=PASSWORD, stdout=out)
+    return out.getvalue()
+
+
+def networks_of(email: str) -> set[int]:
+    return set(
+        Network.objects.filter(
+            memberships__user__email=email, memberships__left_at__isnull=True
+        ).values_list("pk", flat=True)
+    )
+
+
+def test_each_role_can_log_in_with_the_given_password():
+    output = seed()
+
+    for email in DEMO_EMAILS:
+        assert User.objects.get(email=email).check_password(PASSWORD)
+        assert f"{email} / {PASSWORD}" in output
+    coordinator = User.objects.get(email="coordinator@example.org")
+    assert coordinator.is_staff
+    assert coordinator.coordinator_of.filter(slug="utrecht").exists()
+    assert User.objects.get(email="expert@example.org").expertise
+
+
+def test_utrecht_gets_organisations_people_and_networks_in_every_district():
+    seed()
+
+    utrecht = Region.objects.get(slug="utrecht")
+    assert 20 <= Network.objects.count() <= 26
+    assert Organisation.objects.count() >= 150
+    assert User.objects.count() >= 250
+    for district in utrecht.districts.all():
+        assert district.networks.exists(), district.name
+
+
+def test_networks_are_in_different_phases_and_started_ones_meet_the_prerequisites():
+    seed()
+
+    networks = list(Network.objects.select_related("current_cycle"))
+    phases = {n.current_cycle.phase for n in networks if n.current_cycle.phase}
+    assert len(phases) >= 4
+    not_started = [n for n in networks if not n.current_cycle.phase and n.cycles.count() == 1]
+    assert not_started
+    for network in networks:
+        if network not in not_started:
+            assert network_missing_prerequisites(network=network) == [], network.name
+    assert Network.objects.filter(cycles__number=2).exists()
+
+
+def test_kartrekker_deelnemer_and_manager_meet_in_one_network():
+    seed()
+
+    facilitated = Network.objects.get(
+        memberships__user__email="kartrekker@example.org", memberships__role="facilitator"
+    )
+    assert facilitated.current_cycle.phase in {"exploration", "development"}
+    assert facilitated.pk in networks_of("deelnemer@example.org")
+    assert len(networks_of("deelnemer@example.org")) >= 2
+    assert facilitated.manager_commitments.filter(
+        manager__email="manager@example.org", role=ManagerCommitment.Role.SOUNDING_BOARD
+    ).exists()
+
+
+def test_running_twice_adds_nothing_and_no_email_is_sent(django_capture_on_commit_callbacks):
+    # E-mail is queued on commit; run those callbacks so that a queued message would show.
+    with django_capture_on_commit_callbacks(execute=True):
+        seed()
+    counts = (Network.objects.count(), User.objects.count(), Organisation.objects.count())
+
+    output = seed()
+
+    assert "Demo data already present" in output
+    assert (Network.objects.count(), User.objects.count(), Organisation.objects.count()) == counts
+    assert User.objects.get(email="kartrekker@example.org").check_password(PASSWORD)
+    assert mail.outbox == []

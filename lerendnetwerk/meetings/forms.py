@@ -1,0 +1,173 @@
+from datetime import datetime
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.catalogue.models import Entry
+from lerendnetwerk.core.forms import DateInput, Form
+from lerendnetwerk.networks.models import Network
+from lerendnetwerk.regions.models import Organisation
+
+from .models import AgendaItem, Meeting, Rsvp
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self) -> None:
+        super().__init__(format="%H:%M")
+
+
+class MeetingForm(Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    purpose = forms.CharField(
+        label=_("Purpose"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What should the participants take home from this meeting?"),
+    )
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    start_time = forms.TimeField(label=_("Start time"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("End time"), widget=TimeInput())
+    host = forms.ModelChoiceField(
+        label=_("At a member organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("Somewhere else (give the address)"),
+        help_text=_("Visit each other: meet at one of the members' workplaces."),
+    )
+    address = forms.CharField(
+        label=_("Address"),
+        max_length=300,
+        required=False,
+        help_text=_("Street, number and place; or the room at the organisation."),
+    )
+
+    def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["host"].queryset = network.organisations.order_by("name")
+
+    @staticmethod
+    def initial_for(meeting: Meeting) -> dict[str, Any]:
+        starts, ends = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
+        return {
+            "title": meeting.title,
+            "purpose": meeting.purpose,
+            "date": starts.date(),
+            "start_time": starts.time(),
+            "end_time": ends.time(),
+            "host": meeting.host,
+            "address": meeting.address,
+        }
+
+    def times(self) -> tuple[datetime, datetime]:
+        """Start and end as aware datetimes in the site's time zone (Europe/Amsterdam)."""
+        data = self.cleaned_data
+        zone = timezone.get_current_timezone()
+        starts = datetime.combine(data["date"], data["start_time"], tzinfo=zone)
+        ends = datetime.combine(data["date"], data["end_time"], tzinfo=zone)
+        return starts, ends
+
+    def service_arguments(self) -> dict[str, Any]:
+        starts_at, ends_at = self.times()
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "purpose": data["purpose"],
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "host": data["host"],
+            "address": data["address"],
+        }
+
+
+class AgendaItemForm(Form):
+    entry = forms.TypedChoiceField(
+        label=_("Work form from the Handbook"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("The work forms of the current phase come first."),
+    )
+    title = forms.CharField(
+        label=_("Or a free item"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the work form's name."),
+    )
+    duration_minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=600)
+    lead = forms.ChoiceField(
+        label=_("Led by"), choices=AgendaItem.Lead.choices, widget=forms.RadioSelect
+    )
+    lead_user = forms.ModelChoiceField(
+        label=_("Member who leads"), queryset=User.objects.none(), required=False
+    )
+    lead_name = forms.CharField(label=_("Name of the expert"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, choices: list[Any], members: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].choices = [("", _("– a free item –")), *choices]
+        self.fields["lead_user"].queryset = members
+        self.fields["lead"].initial = AgendaItem.Lead.FACILITATOR
+
+    def clean_entry(self) -> Entry | None:
+        pk = self.cleaned_data["entry"]
+        return Entry.objects.filter(pk=pk).first() if pk else None
+
+
+class RsvpForm(Form):
+    answer = forms.ChoiceField(
+        label=_("Are you coming?"),
+        choices=[
+            (Rsvp.Answer.ACCEPTED.value, _("Yes, I am coming")),
+            (Rsvp.Answer.DECLINED.value, _("No, I cannot come")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason (if you cannot come)"),
+        max_length=300,
+        required=False,
+        help_text=_("Only the facilitator sees this."),
+    )
+
+
+class AttendanceForm(Form):
+    present = forms.ModelMultipleChoiceField(
+        label=_("Who was there?"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    notes_done = forms.CharField(
+        label=_("What we did"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    notes_agreements = forms.CharField(
+        label=_("Agreements"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    notes_next = forms.CharField(
+        label=_("What comes next"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, invited: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = invited
+
+
+class PreparersForm(Form):
+    preparers = forms.ModelMultipleChoiceField(
+        label=_("Preparation group"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "A few participants who prepare the meeting with you; they can edit the agenda."
+        ),
+    )
+
+    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["preparers"].queryset = members

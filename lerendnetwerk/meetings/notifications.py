@@ -1,0 +1,55 @@
+"""E-mail about meetings: invitation, change, cancellation and reminder, each with an .ics file.
+
+Every message is personal (its own answer links, only that person as attendee in the .ics) and
+holds no more personal data than needed: no list of who else is invited.
+"""
+
+from collections.abc import Iterable
+from typing import Literal
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core.email import email_enqueue
+
+from .calendar import meeting_invitation_ics, meeting_url
+from .models import Meeting
+from .tokens import rsvp_token
+
+Kind = Literal["invitation", "changed", "cancelled", "reminder"]
+
+
+def meeting_notify(*, meeting: Meeting, kind: Kind, recipients: Iterable[User]) -> int:
+    """Queue one e-mail per recipient; returns how many were queued."""
+    organizer = meeting.created_by
+    count = 0
+    for user in recipients:
+        token = rsvp_token(meeting_id=meeting.pk, user_id=user.pk)
+        with translation.override(user.language):
+            answer_url = settings.SITE_URL + reverse("meetings:answer_by_link", args=[token])
+        ics = meeting_invitation_ics(
+            meeting=meeting, attendee=user, organizer=organizer, cancel=kind == "cancelled"
+        )
+        method = "CANCEL" if kind == "cancelled" else "REQUEST"
+        email_enqueue(
+            to=user.email,
+            template=f"meetings/email/{kind}",
+            context={
+                "name": user.name,
+                "meeting": meeting,
+                "network": meeting.network.name,
+                "starts_at": timezone.localtime(meeting.starts_at),
+                "ends_at": timezone.localtime(meeting.ends_at),
+                "place": meeting.place,
+                "url": meeting_url(meeting),
+                "answer_url": answer_url,
+            },
+            language=user.language,
+            attachments=[
+                ("bijeenkomst.ics", ics, f"text/calendar; charset=utf-8; method={method}")
+            ],
+        )
+        count += 1
+    return count

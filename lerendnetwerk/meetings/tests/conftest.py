@@ -1,0 +1,21 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from lerendnetwerk.meetings import services
+
+
+@pytest.fixture
+def meeting(network, facilitator, participant, django_capture_on_commit_callbacks):
+    starts = timezone.now().replace(microsecond=0) + timedelta(days=7)
+    with django_capture_on_commit_callbacks(execute=True):
+        return services.meeting_schedule(
+            network=network,
+            title="Kennismaken met elkaars praktijk",
+            purpose="Elkaar leren kennen.",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+            address="Wijkcentrum De Dreef, Utrecht",
+            created_by=facilitator,
+        )

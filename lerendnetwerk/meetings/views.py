@@ -1,0 +1,357 @@
+"""Meeting pages. Every view checks one named permission from rules.py first."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.networks.models import Network
+
+from . import selectors, services
+from .calendar import feed_ics
+from .forms import AgendaItemForm, AttendanceForm, MeetingForm, PreparersForm, RsvpForm
+from .models import AgendaItem, CalendarFeed, Meeting, Rsvp
+from .tokens import rsvp_token_read
+
+
+def _network_for(request: HttpRequest, slug: str, permission: str) -> Network:
+    network = get_object_or_404(
+        Network.objects.select_related("district__region", "current_cycle"), slug=slug
+    )
+    if not request.user.has_perm(permission, network):
+        raise PermissionDenied
+    return network
+
+
+def _meeting_for(request: HttpRequest, pk: int, permission: str) -> Meeting:
+    try:
+        meeting = selectors.meeting_get(pk=pk)
+    except Meeting.DoesNotExist:
+        raise Http404 from None
+    if not request.user.has_perm(permission, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def _members(network: Network):  # type: ignore[no-untyped-def]
+    return User.objects.filter(
+        memberships__network=network, memberships__left_at__isnull=True
+    ).order_by("name")
+
+
+@login_required
+def network_meetings(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "meetings.view_meetings")
+    return render(
+        request,
+        "meetings/network_meetings.html",
+        {
+            "network": network,
+            "meetings": selectors.meetings_for_network(network=network),
+            "figures": selectors.network_figures(network=network),
+            "may_schedule": request.user.has_perm("meetings.schedule_meeting", network),
+            "may_see_declines": request.user.has_perm("meetings.view_declines", network),
+            "now": timezone.now(),
+        },
+    )
+
+
+@login_required
+def meeting_schedule(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "meetings.schedule_meeting")
+    form = MeetingForm(request.POST or None, network=network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_schedule(
+                network=network,
+                created_by=request.user,  # type: ignore[arg-type]
+                **form.service_arguments(),
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(
+                request, _("The meeting has been planned and the members have been invited.")
+            )
+            return redirect("meetings:agenda", pk=meeting.pk)
+    return render(request, "meetings/meeting_form.html", {"network": network, "form": form})
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk, "meetings.view_meeting")
+    agenda = selectors.meeting_agenda(meeting=meeting)
+    rsvps = selectors.meeting_rsvps(meeting=meeting)
+    mine = next((r for r in rsvps if r.user_id == request.user.pk), None)
+    may_change = request.user.has_perm("meetings.change_meeting", meeting)
+    return render(
+        request,
+        "meetings/detail.html",
+        {
+            "meeting": meeting,
+            "network": meeting.network,
+            "agenda": agenda,
+            "agenda_minutes": sum(item.duration_minutes for item in agenda),
+            "rsvps": rsvps if may_change else [],
+            "counts": {
+                answer: sum(1 for r in rsvps if r.answer == answer) for answer in Rsvp.Answer.values
+            },
+            "my_rsvp": mine,
+            "rsvp_form": RsvpForm(
+                initial={"answer": mine.answer, "reason": mine.reason} if mine else None
+            ),
+            "may_answer": request.user.has_perm("meetings.answer_meeting", meeting)
+            and not meeting.is_past
+            and not meeting.is_cancelled,
+            "may_change": may_change,
+            "may_edit_agenda": request.user.has_perm("meetings.edit_agenda", meeting),
+            "preparers": list(meeting.preparers.order_by("name")),
+        },
+    )
+
+
+@login_required
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk, "meetings.change_meeting")
+    form = MeetingForm(
+        request.POST or None, network=meeting.network, initial=MeetingForm.initial_for(meeting)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(meeting=meeting, **form.service_arguments())
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("The meeting has been saved."))
+            return redirect("meetings:detail", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {"network": meeting.network, "meeting": meeting, "form": form},
+    )
+
+
+@login_required
+def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk, "meetings.change_meeting")
+    if request.method == "POST":
+        try:
+            services.meeting_cancel(meeting=meeting)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("The meeting has been cancelled and everyone invited has been told.")
+            )
+        return redirect("meetings:detail", pk=meeting.pk)
+    return render(request, "meetings/cancel.html", {"meeting": meeting, "network": meeting.network})
+
+
+@login_required
+def meeting_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk, "meetings.edit_agenda")
+    form = AgendaItemForm(
+        request.POST or None,
+        choices=selectors.agenda_entry_choices(phase=meeting.phase),
+        members=_members(meeting.network),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_add(meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("The item has been added to the agenda."))
+            return redirect("meetings:agenda", pk=meeting.pk)
+    agenda = selectors.meeting_agenda(meeting=meeting)
+    total = sum(item.duration_minutes for item in agenda)
+    return render(
+        request,
+        "meetings/agenda.html",
+        {
+            "meeting": meeting,
+            "network": meeting.network,
+            "agenda": agenda,
+            "agenda_minutes": total,
+            "too_long": total > meeting.duration_minutes,
+            "form": form,
+        },
+    )
+
+
+def _agenda_item_for(request: HttpRequest, pk: int, item_id: int) -> AgendaItem:
+    meeting = _meeting_for(request, pk, "meetings.edit_agenda")
+    return get_object_or_404(AgendaItem, pk=item_id, meeting=meeting)
+
+
+@require_POST
+@login_required
+def agenda_item_remove(request: HttpRequest, pk: int, item_id: int) -> HttpResponse:
+    services.agenda_item_remove(item=_agenda_item_for(request, pk, item_id))
+    messages.success(request, _("The item has been removed."))
+    return redirect("meetings:agenda", pk=pk)
+
+
+@require_POST
+@login_required
+def agenda_item_move(request: HttpRequest, pk: int, item_id: int) -> HttpResponse:
+    services.agenda_item_move(
+        item=_agenda_item_for(request, pk, item_id), up=request.POST.get("direction") == "up"
+    )
+    return redirect("meetings:agenda", pk=pk)
+
+
+@login_required
+def meeting_preparers(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk, "meetings.change_meeting")
+    form = PreparersForm(
+        request.POST or None,
+        members=_members(meeting.network),
+        initial={"preparers": list(meeting.preparers.all())},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.preparers_set(meeting=meeting, users=form.cleaned_data["preparers"])
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("The preparation group has been saved."))
+            return redirect("meetings:detail", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/preparers.html",
+        {"meeting": meeting, "network": meeting.network, "form": form},
+    )
+
+
+@require_POST
+@login_required
+def meeting_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk, "meetings.answer_meeting")
+    form = RsvpForm(request.POST)
+    if form.is_valid():
+        try:
+            services.rsvp_answer(
+                meeting=meeting,
+                user=request.user,  # type: ignore[arg-type]
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Thank you, your answer has been saved."))
+    else:
+        messages.error(request, _("Choose whether you come or not."))
+    return redirect("meetings:detail", pk=meeting.pk)
+
+
+def meeting_answer_by_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The signed link from the invitation: answer without logging in, until the meeting ends."""
+    found = rsvp_token_read(token)
+    rsvp = (
+        Rsvp.objects.select_related("meeting__network", "meeting__host", "user")
+        .filter(meeting_id=found[0], user_id=found[1])
+        .first()
+        if found
+        else None
+    )
+    if rsvp is None or rsvp.meeting.is_past:
+        return render(request, "meetings/answer_expired.html", status=410 if rsvp else 404)
+    form = RsvpForm(request.POST or None, initial={"answer": rsvp.answer, "reason": rsvp.reason})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rsvp_answer(meeting=rsvp.meeting, user=rsvp.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Thank you, your answer has been saved."))
+            return redirect("meetings:answer_by_link", token=token)
+        rsvp.refresh_from_db()
+    return render(
+        request,
+        "meetings/answer_by_link.html",
+        {"rsvp": rsvp, "meeting": rsvp.meeting, "form": form},
+    )
+
+
+@login_required
+def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk, "meetings.change_meeting")
+    rsvps = selectors.meeting_rsvps(meeting=meeting)
+    if meeting.attendance_recorded_at:
+        present = [r.user for r in rsvps if r.attended]
+    else:  # prefilled from the answers: who said they would come
+        present = [r.user for r in rsvps if r.answer == Rsvp.Answer.ACCEPTED]
+    form = AttendanceForm(
+        request.POST or None,
+        invited=User.objects.filter(rsvps__meeting=meeting).order_by("name"),
+        initial={
+            "present": present,
+            "notes_done": meeting.notes_done,
+            "notes_agreements": meeting.notes_agreements,
+            "notes_next": meeting.notes_next,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_record(meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Attendance and notes have been saved."))
+            return redirect("meetings:detail", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/attendance.html",
+        {"meeting": meeting, "network": meeting.network, "form": form},
+    )
+
+
+@login_required
+def my_meetings(request: HttpRequest) -> HttpResponse:
+    upcoming, past = selectors.meetings_for_user(user=request.user)  # type: ignore[arg-type]
+    return render(request, "meetings/mine.html", {"upcoming": upcoming, "past": past})
+
+
+@login_required
+def calendar_feed_settings(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            services.calendar_feed_revoke(user=user)
+            messages.success(request, _("Your calendar address has been switched off."))
+        else:
+            services.calendar_feed_renew(user=user)
+            messages.success(
+                request, _("You have a new calendar address. The old one no longer works.")
+            )
+        return redirect("meetings:calendar")
+    feed = CalendarFeed.objects.filter(user=user).first()
+    feed_url = (
+        request.build_absolute_uri(reverse("meetings:feed", args=[feed.token]))
+        if feed is not None
+        else None
+    )
+    return render(request, "meetings/calendar.html", {"feed_url": feed_url})
+
+
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The secret feed URL a calendar app subscribes to; no login, the token is the key."""
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None:
+        raise Http404
+    body = feed_ics(
+        meetings=selectors.feed_meetings(user=feed.user),
+        name=_("Lerend Netwerk meetings"),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="lerendnetwerk.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    return response
