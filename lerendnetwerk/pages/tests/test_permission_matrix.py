@@ -4,41 +4,46 @@ Deny by default: a URL that is not in MATRIX fails `test_every_url_is_in_the_mat
 view cannot ship without deciding who may use it.
 """
 
-from collections.abc import Callable
-from datetime import timedelta
+import importlib
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
 
 from lerendnetwerk.core.tests.factories import add_member, login
-from lerendnetwerk.meetings import services as meeting_services
-from lerendnetwerk.meetings.tokens import rsvp_token
+from lerendnetwerk.core.tests.permissions import (
+    ALL_OK,
+    LOGGED_IN,
+    LOGIN,
+    NETWORK_READERS,
+    OK,
+    REDIRECT,
+    ROLES,
+    Row,
+    network,
+    only,
+)
 from lerendnetwerk.networks import services as network_services
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "participant", "facilitator", "coordinator", "manager", "expert", "outsider"]
-OK, REDIRECT, LOGIN, DENIED, NOT_ALLOWED = 200, 302, "login", 403, 405
 
-ALL_OK = dict.fromkeys(ROLES, OK)
-LOGGED_IN = {**dict.fromkeys(ROLES, OK), "anonymous": LOGIN}
-
-
-def only(*roles: str, granted: Any = OK) -> dict[str, Any]:
-    """`granted` for these roles, login for anonymous, 403 for everyone else."""
-    return {
-        role: granted if role in roles else (LOGIN if role == "anonymous" else DENIED)
-        for role in ROLES
-    }
+def _permission_rows(app_name: str) -> Any:
+    try:
+        return importlib.import_module(f"{app_name}.tests.permissions")
+    except ModuleNotFoundError:
+        return None
 
 
-NETWORK_READERS = ("participant", "facilitator", "coordinator", "manager")
-
-
-def network(w: "World") -> dict[str, Any]:
-    return {"slug": w.network.slug}
+# Feature apps keep their rows next to their code (see core/tests/permissions.py).
+FEATURE_MODULES = [
+    module
+    for config in apps.get_app_configs()
+    if config.name.startswith("lerendnetwerk.")
+    and (module := _permission_rows(config.name)) is not None
+    and hasattr(module, "ROWS")
+]
 
 
 def public(w: "World") -> dict[str, Any]:
@@ -49,20 +54,12 @@ def membership(w: "World") -> dict[str, Any]:
     return {"slug": w.network.slug, "membership_id": w.target.memberships.get().pk}
 
 
-def meeting(w: "World") -> dict[str, Any]:
-    return {"pk": w.meeting.pk}
-
-
-def agenda_item(w: "World") -> dict[str, Any]:
-    return {"pk": w.meeting.pk, "item_id": w.item.pk}
-
-
 def token(w: "World") -> dict[str, Any]:
     return {"uidb64": "MQ", "token": "bad-token"}
 
 
 # url name -> (method, kwargs builder, expected per role)
-MATRIX: dict[str, tuple[str, Callable[["World"], dict[str, Any]] | None, dict[str, Any]]] = {
+MATRIX: dict[str, Row] = {
     "set_language": ("post", None, dict.fromkeys(ROLES, REDIRECT)),
     "pages:home": ("get", None, ALL_OK),
     "pages:dashboard": ("get", None, LOGGED_IN),
@@ -110,22 +107,9 @@ MATRIX: dict[str, tuple[str, Callable[["World"], dict[str, Any]] | None, dict[st
         membership,
         only("coordinator", granted=REDIRECT),
     ),
-    "meetings:network": ("get", network, only(*NETWORK_READERS)),
-    "meetings:schedule": ("get", network, only("facilitator")),
-    "meetings:detail": ("get", meeting, only(*NETWORK_READERS)),
-    "meetings:edit": ("get", meeting, only("facilitator")),
-    "meetings:cancel": ("get", meeting, only("facilitator")),
-    "meetings:agenda": ("get", meeting, only("facilitator")),
-    "meetings:agenda_remove": ("post", agenda_item, only("facilitator", granted=REDIRECT)),
-    "meetings:agenda_move": ("post", agenda_item, only("facilitator", granted=REDIRECT)),
-    "meetings:preparers": ("get", meeting, only("facilitator")),
-    "meetings:attendance": ("get", meeting, only("facilitator")),
-    "meetings:answer": ("post", meeting, only("participant", "facilitator", granted=REDIRECT)),
-    "meetings:answer_by_link": ("get", lambda w: {"token": w.rsvp_token}, ALL_OK),
-    "meetings:mine": ("get", None, LOGGED_IN),
-    "meetings:calendar": ("get", None, LOGGED_IN),
-    "meetings:feed": ("get", lambda w: {"token": w.feed_token}, ALL_OK),
 }
+for _module in FEATURE_MODULES:
+    MATRIX.update(_module.ROWS)
 
 
 def url_names(patterns: list[Any], namespace: str = "") -> set[str]:
@@ -154,21 +138,8 @@ class World:
         self.entry_slug = Entry.objects.filter(topic__stage="exploration").first().slug
         # A member the membership actions act on.
         self.target = add_member(network)
-        starts = timezone.now() + timedelta(days=7)
-        participant = people["participant"]
-        self.meeting = meeting_services.meeting_schedule(
-            network=network,
-            title="Bijeenkomst",
-            starts_at=starts,
-            ends_at=starts + timedelta(hours=2),
-            address="Utrecht",
-            created_by=people["facilitator"],
-        )
-        self.item = meeting_services.agenda_item_add(
-            meeting=self.meeting, title="Opening", duration_minutes=10, lead="facilitator"
-        )
-        self.rsvp_token = rsvp_token(meeting_id=self.meeting.pk, user_id=participant.pk)
-        self.feed_token = meeting_services.calendar_feed_renew(user=participant).token
+        for module in FEATURE_MODULES:
+            module.build(self)
 
 
 @pytest.fixture
