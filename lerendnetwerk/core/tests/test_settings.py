@@ -46,3 +46,14 @@ def test_every_response_carries_a_strict_csp_and_security_headers(client):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_errors_get_the_sites_own_pages(client, settings):
+    settings.DEBUG = False
+    page = client.get("/bestaat-niet/")
+    assert page.status_code == 404
+    assert "utrecht-page-layout" in page.content.decode()
+    from django.template.loader import render_to_string
+
+    assert "utrecht-heading-1" in render_to_string("500.html")

@@ -122,7 +122,8 @@ def test_moving_a_network_through_the_phase_page(network, facilitator, manager):
         reverse("networks:phase", args=[network.slug]), {"to_phase": "exploration"}
     )
     assert refused.status_code == 200
-    assert "utrecht-alert--error" in refused.content.decode()
+    assert "utrecht-alert--warning" in refused.content.decode()
+    assert len(refused.context["missing_prerequisites"]) == 4
     record_all_prerequisites(network, facilitator, manager)
     moved = client.post(reverse("networks:phase", args=[network.slug]), {"to_phase": "exploration"})
     assert moved.url == reverse("networks:detail", args=[network.slug])

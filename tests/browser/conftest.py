@@ -1,0 +1,84 @@
+"""Browser journeys: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+Every journey runs twice: on a desktop (1280 px) and on a small phone (360 px). Each runs in a
+transactional test with serialized rollback, so the catalogue and the Utrecht districts that the
+data migrations create are back for every test.
+"""
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+
+from tests.browser.helpers import NO_JS_CONTEXTS
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls in the test bodies are
+# still synchronous and safe.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENS = {
+    "desktop": {"width": 1280, "height": 800},
+    "phone": {"width": 360, "height": 740},
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-playwright's own base_url fixture trips a pytest 9 deprecation; not ours to fix.
+    config.addinivalue_line(
+        "filterwarnings",
+        "ignore:Session-scoped fixtures defined as instance methods"
+        ":pytest.PytestRemovedIn10Warning",
+    )
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any], live_server: Any) -> dict[str, Any]:
+    """Every context talks to the live server, so `page.goto("/path/")` works."""
+    return {**browser_context_args, "base_url": live_server.url, "locale": "nl-NL"}
+
+
+@pytest.fixture(params=list(SCREENS))
+def screen(request: pytest.FixtureRequest) -> str:
+    """The screen every page of the test is shown (and checked) on."""
+    return request.param
+
+
+@pytest.fixture
+def fresh_page(new_context: Callable[..., BrowserContext], screen: str) -> Callable[..., Page]:
+    """Make a page in a new context (own cookies): another person, or JavaScript switched off.
+
+    Keyword arguments go to the new context (e.g. `java_script_enabled=False`); the viewport is
+    the test's screen. pytest-playwright closes the contexts after the test.
+    """
+
+    def make(**kwargs: Any) -> Page:
+        context = new_context(**{"viewport": SCREENS[screen], **kwargs})
+        if kwargs.get("java_script_enabled") is False:
+            NO_JS_CONTEXTS.add(context)
+        return context.new_page()
+
+    return make
+
+
+@pytest.fixture
+def page(fresh_page: Callable[..., Page]) -> Page:
+    """The main person's page, on the test's screen."""
+    return fresh_page()

@@ -1,0 +1,134 @@
+"""What every journey does on every page: check accessibility and reflow, and log in."""
+
+import re
+import weakref
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import BrowserContext, Locator, Page, expect
+
+from lerendnetwerk.catalogue.models import Entry
+from lerendnetwerk.core.tests.factories import PASSWORD
+from lerendnetwerk.regions.models import Region
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+_axe = Axe()
+
+# Django's bare error pages (no 404.html/500.html yet; 403 for a CSRF failure): something
+# went wrong before the page we wanted.
+_ERROR_TITLES = re.compile(
+    r"\b(403|404|500)\b|Server Error|Serverfout|Forbidden|Verboden|Not Found|Niet gevonden",
+    re.IGNORECASE,
+)
+
+
+# Contexts made with java_script_enabled=False: axe cannot run in them (its promise waits on
+# timers that never fire), so their pages are checked in a JavaScript twin, see below.
+NO_JS_CONTEXTS: "weakref.WeakSet[BrowserContext]" = weakref.WeakSet()
+
+
+def assert_accessible(page: Page) -> None:
+    """Run axe-core (WCAG 2.1 A and AA) on the page; fail with every violation listed."""
+    if page.context in NO_JS_CONTEXTS:
+        _assert_accessible_in_js_twin(page)
+        return
+    # axe is injected with page.evaluate: the Content Security Policy blocks add_script_tag.
+    results = _axe.run(page, options=AXE_OPTIONS)
+    violations = results.response["violations"]
+    if violations:
+        lines = [f"{len(violations)} axe violation(s) on {page.url}:"]
+        for violation in violations:
+            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+            for node in violation["nodes"]:
+                lines.append(f"    {', '.join(map(str, node['target']))}: {node['html'][:200]}")
+                summary = node.get("failureSummary")
+                if summary:
+                    lines.append("      " + summary.replace("\n", " ")[:300])
+        raise AssertionError("\n".join(lines))
+
+
+def _assert_accessible_in_js_twin(page: Page) -> None:
+    """The same URL (a GET), with the same cookies and viewport, in a context with JavaScript."""
+    browser = page.context.browser
+    assert browser is not None
+    twin = browser.new_context(
+        storage_state=page.context.storage_state(), viewport=page.viewport_size
+    )
+    try:
+        twin_page = twin.new_page()
+        twin_page.goto(page.url)
+        assert_accessible(twin_page)
+    finally:
+        twin.close()
+
+
+_WIDEST = """(width) => [...document.querySelectorAll('body *')]
+    .filter(el => el.getBoundingClientRect().right > width + 0.5)
+    .filter(el => !el.parentElement.closest('.ln-table-wrapper'))
+    .slice(-8)
+    .map(el => el.tagName.toLowerCase()
+        + (el.id ? '#' + el.id : '')
+        + (typeof el.className === 'string' && el.className.trim()
+            ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
+        + ' right=' + Math.round(el.getBoundingClientRect().right))"""
+
+def assert_fits_width(page: Page, width: int = 360) -> None:
+    """The page does not scroll sideways at `width` CSS pixels (WCAG 1.4.10 Reflow)."""
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    if scroll_width > width:
+        wide = page.evaluate(_WIDEST, width)
+        raise AssertionError(
+            f"{page.url} scrolls sideways at {width} px: scrollWidth={scroll_width}. "
+            f"Elements sticking out (innermost last): {wide}"
+        )
+
+
+def check_page(page: Page) -> None:
+    """The checks for every page a journey visits: no error page, axe, no sideways scrolling."""
+    expect(page).not_to_have_title(_ERROR_TITLES)
+    assert_accessible(page)
+    viewport = page.viewport_size
+    assert viewport is not None
+    assert_fits_width(page, viewport["width"])
+
+
+def visit(page: Page, path: str) -> None:
+    """Open `path` on the live server (the context's base_url) and check the page."""
+    response = page.goto(path)
+    assert response is not None
+    assert response.ok, f"{path} answered {response.status}"
+    check_page(page)
+
+
+def follow(page: Page, target: Locator) -> None:
+    """Click a link or a submit button, wait until the next page has loaded, and check it.
+
+    Waiting for the navigation matters when a form comes back with errors at the same URL:
+    without it the checks could run on the page that is being left.
+    """
+    with page.expect_navigation():
+        target.click()
+    check_page(page)
+
+
+def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Log in through the real form, with e-mail address and password."""
+    visit(page, "/account/inloggen/")
+    page.locator("input[name=username]").fill(email)
+    page.locator("input[name=password]").fill(password)
+    follow(page, page.locator("main form:has(input[name=password]) button[type=submit]"))
+
+
+def assert_catalogue_loaded() -> None:
+    """The data migrations' rows survived the transactional tests that ran before this one."""
+    assert Entry.objects.filter(slug__isnull=False).exists(), "catalogue entries are missing"
+    assert Region.objects.filter(slug="utrecht", districts__slug="overvecht").exists(), (
+        "the Utrecht districts are missing"
+    )
+
+
+def path_of(page: Page) -> str:
+    """The current path (without host, query or fragment)."""
+    return re.sub(r"^https?://[^/]+", "", page.url).split("?")[0].split("#")[0]
