@@ -1,0 +1,1 @@
+"""Benchmark of the rotating-groups planner; see README.md."""

@@ -1,0 +1,60 @@
+"""Reads about buddies and rotating groups."""
+
+from django.db.models import Prefetch, QuerySet
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.networks.models import Network
+
+from .models import Buddy, GroupRotation, RotationGroup, RotationRound
+
+
+def buddy_ids_of(*, user: User) -> dict[int, set[int]]:
+    """For each network: the ids of the user's current buddies there (one query)."""
+    found: dict[int, set[int]] = {}
+    pairs = Buddy.objects.filter(members=user, ended_at__isnull=True).prefetch_related(
+        Prefetch("members", queryset=User.objects.only("pk"))
+    )
+    for pair in pairs:
+        found.setdefault(pair.network_id, set()).update(
+            m.pk for m in pair.members.all() if m.pk != user.pk
+        )
+    return found
+
+
+def buddies_current(*, network: Network) -> list[Buddy]:
+    return list(
+        Buddy.objects.filter(network=network, cycle=network.current_cycle, ended_at__isnull=True)
+        .prefetch_related(Prefetch("members", queryset=User.objects.order_by("name")))
+        .order_by("pk")
+    )
+
+
+def buddies_history(*, network: Network) -> list[Buddy]:
+    return list(
+        Buddy.objects.filter(network=network, ended_at__isnull=False)
+        .prefetch_related(Prefetch("members", queryset=User.objects.order_by("name")))
+        .order_by("-ended_at")[:50]
+    )
+
+
+def my_buddies(*, user: User, network: Network) -> list[User]:
+    ids = buddy_ids_of(user=user).get(network.pk, set())
+    return list(User.objects.filter(pk__in=ids).order_by("name"))
+
+
+def rotations_for_network(*, network: Network) -> QuerySet[GroupRotation]:
+    return network.rotations.select_related("created_by").order_by("-created_at")
+
+
+def rotation_rounds(*, rotation: GroupRotation) -> list[RotationRound]:
+    """Every round with its groups and their members, in four queries."""
+    return list(
+        rotation.rounds.select_related("meeting").prefetch_related(
+            Prefetch(
+                "groups",
+                queryset=RotationGroup.objects.order_by("number").prefetch_related(
+                    Prefetch("members", queryset=User.objects.select_related("organisation"))
+                ),
+            )
+        )
+    )

@@ -1,0 +1,157 @@
+"""Buddies and rotating groups of a network."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.networks.models import Network
+
+from . import rotations, selectors, services
+from .forms import BuddyPairsForm, RotationForm
+from .models import GroupRotation
+
+
+def _network_for(request: HttpRequest, slug: str, permission: str) -> Network:
+    network = get_object_or_404(
+        Network.objects.select_related("district__region", "current_cycle"), slug=slug
+    )
+    if not request.user.has_perm(permission, network):
+        raise PermissionDenied
+    return network
+
+
+def _rotation_for(request: HttpRequest, slug: str, pk: int, permission: str) -> GroupRotation:
+    network = _network_for(request, slug, permission)
+    return get_object_or_404(
+        GroupRotation.objects.select_related("network"), pk=pk, network=network
+    )
+
+
+@login_required
+def groups_overview(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "groups.view_groups")
+    user: User = request.user  # type: ignore[assignment]
+    return render(
+        request,
+        "groups/overview.html",
+        {
+            "network": network,
+            "buddies": selectors.buddies_current(network=network),
+            "history": selectors.buddies_history(network=network),
+            "my_buddies": selectors.my_buddies(user=user, network=network),
+            "rotations": list(selectors.rotations_for_network(network=network)),
+            "may_plan": user.has_perm("groups.plan_groups", network),
+        },
+    )
+
+
+@login_required
+def buddies_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "groups.plan_groups")
+    members = rotations.planning_members(network)
+    current = selectors.buddies_current(network=network)
+    initial = {
+        f"member_{member.pk}": number
+        for number, pair in enumerate(current, start=1)
+        for member in pair.members.all()
+    }
+    if request.GET.get("voorstel") and request.method == "GET":
+        try:
+            proposal = rotations.buddies_propose(network=network)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            initial = {
+                f"member_{member.pk}": number
+                for number, pair in enumerate(proposal, start=1)
+                for member in pair
+            }
+    form = BuddyPairsForm(request.POST or None, members=members, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.buddies_set(network=network, pairs=form.pairs())
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("The buddy pairs have been saved."))
+            return redirect("groups:overview", slug=network.slug)
+    return render(request, "groups/buddies_form.html", {"network": network, "form": form})
+
+
+@login_required
+def rotation_create(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "groups.plan_groups")
+    members = rotations.planning_members(network)
+    upcoming = Meeting.objects.filter(
+        network=network, status=Meeting.Status.SCHEDULED, ends_at__gt=timezone.now()
+    ).order_by("starts_at")
+    form = RotationForm(request.POST or None, members=members, meetings=upcoming)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            rotation = rotations.rotation_plan(
+                network=network,
+                name=data["name"],
+                group_size=data["group_size"],
+                rounds=data["rounds"],
+                meetings=list(data["meetings"]),
+                apart=form.wishes("apart"),
+                together=form.wishes("together"),
+                created_by=request.user,  # type: ignore[arg-type]
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("The groups have been planned."))
+            return redirect("groups:rotation", slug=network.slug, pk=rotation.pk)
+    return render(request, "groups/rotation_form.html", {"network": network, "form": form})
+
+
+@login_required
+def rotation_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    rotation = _rotation_for(request, slug, pk, "groups.view_groups")
+    return render(
+        request,
+        "groups/rotation.html",
+        {
+            "network": rotation.network,
+            "rotation": rotation,
+            "rounds": selectors.rotation_rounds(rotation=rotation),
+            "may_plan": request.user.has_perm("groups.plan_groups", rotation.network),
+        },
+    )
+
+
+@require_POST
+@login_required
+def rotation_replan(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    rotation = _rotation_for(request, slug, pk, "groups.plan_groups")
+    try:
+        rotations.rotation_replan(rotation=rotation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The meetings still to come have been planned again."))
+    return redirect("groups:rotation", slug=slug, pk=pk)
+
+
+@login_required
+def rotation_cards(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    rotation = _rotation_for(request, slug, pk, "groups.view_groups")
+    return render(
+        request,
+        "groups/cards.html",
+        {
+            "network": rotation.network,
+            "rotation": rotation,
+            "rounds": selectors.rotation_rounds(rotation=rotation),
+        },
+    )
