@@ -1,0 +1,64 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core.forms import DateInput, Form
+from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.networks.models import Network
+
+from .models import JournalEntry
+
+
+class JournalEntryForm(Form):
+    written_on = forms.DateField(label=_("Date"), widget=DateInput())
+    text = forms.CharField(
+        label=_("What happened, what did I learn?"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+    think = forms.CharField(
+        label=_("What do I think?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    feel = forms.CharField(
+        label=_("What do I feel?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    want = forms.CharField(
+        label=_("What do I want to do?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    meeting = forms.ModelChoiceField(
+        label=_("About the meeting"), queryset=Meeting.objects.none(), required=False
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who may read it?"),
+        choices=JournalEntry.Visibility.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Your diary is private unless you share an entry. Nobody else can read it."),
+    )
+    network = forms.ModelChoiceField(
+        label=_("Share in the network"),
+        queryset=Network.objects.none(),
+        required=False,
+        help_text=_("Needed when you share with your buddy or your network."),
+    )
+
+    def __init__(self, *args: Any, author: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        networks = Network.objects.filter(
+            memberships__user=author, memberships__left_at__isnull=True
+        ).order_by("name")
+        self.fields["network"].queryset = networks
+        self.fields["meeting"].queryset = (
+            Meeting.objects.filter(network__in=networks)
+            .select_related("network")
+            .order_by("-starts_at")
+        )
+        self.fields["meeting"].label_from_instance = lambda m: (
+            f"{m.title} ({m.network.name}, {m.starts_at:%d-%m-%Y})"
+        )
+        if networks.count() == 1 and not self.initial.get("network"):
+            self.fields["network"].initial = networks.first()
+        self.fields["visibility"].initial = JournalEntry.Visibility.PRIVATE
+
+
+class SearchForm(Form):
+    q = forms.CharField(label=_("Search my diary"), required=False, max_length=100)

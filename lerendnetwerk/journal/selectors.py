@@ -1,0 +1,63 @@
+"""Who may read which diary entries. The one place that decides it; views and rules use it."""
+
+from django.db.models import Q, QuerySet
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.groups.selectors import buddy_ids_of
+from lerendnetwerk.networks.models import Membership
+
+from .models import JournalEntry
+
+
+def _network_ids(user: User) -> list[int]:
+    return list(
+        Membership.objects.filter(user=user, left_at__isnull=True).values_list(
+            "network_id", flat=True
+        )
+    )
+
+
+def entries_shared_with(*, user: User) -> QuerySet[JournalEntry]:
+    """Entries of others that the user may read: shared with their network, or with them as
+    the author's current buddy in that network. Never anything private."""
+    if not user.is_authenticated:
+        return JournalEntry.objects.none()
+    shared_with_network = Q(
+        visibility=JournalEntry.Visibility.NETWORK, network_id__in=_network_ids(user)
+    )
+    shared_with_buddy = Q(pk__in=[])
+    for network_id, buddy_ids in buddy_ids_of(user=user).items():
+        shared_with_buddy |= Q(
+            visibility=JournalEntry.Visibility.BUDDY,
+            network_id=network_id,
+            author_id__in=buddy_ids,
+        )
+    return (
+        JournalEntry.objects.filter(shared_with_network | shared_with_buddy)
+        .exclude(author=user)
+        .select_related("author", "network", "meeting")
+    )
+
+
+def entry_readable(*, user: User, entry: JournalEntry) -> bool:
+    if not user.is_authenticated:
+        return False
+    if entry.author_id == user.pk:
+        return True
+    if entry.visibility == JournalEntry.Visibility.PRIVATE or entry.network_id is None:
+        return False
+    if entry.visibility == JournalEntry.Visibility.NETWORK:
+        return entry.network_id in _network_ids(user)
+    return entry.author_id in buddy_ids_of(user=user).get(entry.network_id, set())
+
+
+def my_entries(*, user: User, query: str = "") -> QuerySet[JournalEntry]:
+    entries = JournalEntry.objects.filter(author=user).select_related("network", "meeting")
+    for word in query.split():
+        entries = entries.filter(
+            Q(text__icontains=word)
+            | Q(think__icontains=word)
+            | Q(feel__icontains=word)
+            | Q(want__icontains=word)
+        )
+    return entries.order_by("-written_on", "-created_at")

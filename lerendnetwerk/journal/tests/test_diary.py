@@ -1,0 +1,80 @@
+import pytest
+from django.urls import reverse
+
+from lerendnetwerk.core.tests.factories import login
+from lerendnetwerk.journal import services
+from lerendnetwerk.journal.models import JournalEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_writing_an_entry_through_the_form_is_private_by_default(participant):
+    client = login(participant)
+    page = client.get(reverse("journal:create"))
+    assert page.context["form"]["visibility"].value() == "private"
+    response = client.post(
+        reverse("journal:create"),
+        {
+            "written_on": "2026-11-20",
+            "text": "Levend domino was spannend.",
+            "think": "Leuk",
+            "visibility": "private",
+        },
+    )
+    entry = JournalEntry.objects.get()
+    assert response.url == reverse("journal:detail", args=[entry.pk])
+    assert (entry.author, entry.visibility, entry.think) == (participant, "private", "Leuk")
+
+
+def test_sharing_needs_a_network_and_keeps_what_was_typed(participant, outsider):
+    client = login(participant)
+    response = client.post(
+        reverse("journal:create"),
+        {"written_on": "2026-11-20", "text": "Mijn gedachten", "visibility": "network"},
+    )
+    # With one network it is chosen for you; with none chosen explicitly and an empty value:
+    assert response.status_code in (200, 302)
+    response = client.post(
+        reverse("journal:create"),
+        {
+            "written_on": "2026-11-20",
+            "text": "Mijn gedachten",
+            "visibility": "network",
+            "network": outsider.memberships.get().network_id,
+        },
+    )
+    assert response.status_code == 200
+    assert "Mijn gedachten" in response.content.decode()
+    assert "network_error" in response.content.decode()
+
+
+def test_reading_back_and_searching(participant):
+    for day, text in (("2026-09-01", "Eerste keer kennismaken"), ("2026-10-01", "Casus over taal")):
+        services.journal_entry_write(author=participant, text=text, written_on=day)
+    client = login(participant)
+    page = client.get(reverse("journal:index"))
+    assert [e.text for e in page.context["entries"]] == [
+        "Casus over taal",
+        "Eerste keer kennismaken",
+    ]
+    found = client.get(reverse("journal:index"), {"q": "taal"})
+    assert [e.text for e in found.context["entries"]] == ["Casus over taal"]
+
+
+def test_download_as_markdown_and_pdf(participant):
+    services.journal_entry_write(
+        author=participant,
+        text="Wat ik leerde over voorlezen.",
+        want="Vaker voorlezen",
+        written_on="2026-10-02",
+    )
+    client = login(participant)
+    markdown = client.get(reverse("journal:markdown"))
+    body = markdown.content.decode()
+    assert markdown["Content-Type"].startswith("text/markdown")
+    assert "## 02-10-2026" in body and "Wat ik leerde over voorlezen." in body
+    assert "Vaker voorlezen" in body
+    pdf = client.get(reverse("journal:pdf"))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert len(pdf.content) > 1000

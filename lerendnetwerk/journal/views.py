@@ -1,0 +1,141 @@
+"""The learning diary. Reading goes through journal/rules.py via `rules.has_perm`, which (unlike
+`user.has_perm`) grants a superuser nothing: a diary is its author's."""
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.meetings.models import Meeting
+
+from . import selectors, services
+from .export import diary_markdown, diary_pdf
+from .forms import JournalEntryForm, SearchForm
+from .models import JournalEntry
+
+
+def _entry_for(request: HttpRequest, pk: int, permission: str) -> JournalEntry:
+    entry = get_object_or_404(
+        JournalEntry.objects.select_related("author", "network", "meeting"), pk=pk
+    )
+    # Not found rather than forbidden: others should not even learn that an entry exists.
+    if not rules.has_perm(permission, request.user, entry):
+        raise Http404
+    return entry
+
+
+@login_required
+def journal_index(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    user: User = request.user  # type: ignore[assignment]
+    return render(
+        request,
+        "journal/index.html",
+        {
+            "form": form,
+            "query": query,
+            "entries": list(selectors.my_entries(user=user, query=query)),
+            "shared_count": selectors.entries_shared_with(user=user).count(),
+        },
+    )
+
+
+def _entry_form_page(
+    request: HttpRequest, form: JournalEntryForm, entry: JournalEntry | None
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.journal_entry_write(
+                author=request.user,  # type: ignore[arg-type]
+                entry=entry,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Your diary entry has been saved."))
+            return redirect("journal:detail", pk=saved.pk)
+    return render(request, "journal/form.html", {"form": form, "entry": entry})
+
+
+@login_required
+def journal_create(request: HttpRequest) -> HttpResponse:
+    initial: dict[str, object] = {}
+    meeting_id = request.GET.get("bijeenkomst", "")
+    if meeting_id.isdigit():
+        meeting = Meeting.objects.filter(pk=int(meeting_id)).select_related("network").first()
+        if meeting is not None:
+            initial = {"meeting": meeting, "network": meeting.network}
+    initial.setdefault("written_on", timezone.localdate())
+    form = JournalEntryForm(request.POST or None, author=request.user, initial=initial)  # type: ignore[arg-type]
+    return _entry_form_page(request, form, None)
+
+
+@login_required
+def journal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _entry_for(request, pk, "journal.change_entry")
+    form = JournalEntryForm(
+        request.POST or None,
+        author=request.user,  # type: ignore[arg-type]
+        initial={
+            field: getattr(entry, field)
+            for field in ("written_on", "text", "think", "feel", "want", "visibility")
+        }
+        | {"network": entry.network, "meeting": entry.meeting},
+    )
+    return _entry_form_page(request, form, entry)
+
+
+@login_required
+def journal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _entry_for(request, pk, "journal.view_entry")
+    return render(
+        request,
+        "journal/detail.html",
+        {"entry": entry, "is_mine": entry.author_id == request.user.pk},
+    )
+
+
+@login_required
+def journal_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _entry_for(request, pk, "journal.change_entry")
+    if request.method == "POST":
+        services.journal_entry_delete(author=request.user, entry=entry)  # type: ignore[arg-type]
+        messages.success(request, _("The diary entry has been deleted."))
+        return redirect("journal:index")
+    return render(request, "journal/delete.html", {"entry": entry})
+
+
+@login_required
+def journal_shared(request: HttpRequest) -> HttpResponse:
+    entries = selectors.entries_shared_with(user=request.user)  # type: ignore[arg-type]
+    return render(
+        request,
+        "journal/shared.html",
+        {"entries": list(entries.order_by("-written_on", "-created_at")[:100])},
+    )
+
+
+@login_required
+def journal_export_markdown(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    body = diary_markdown(author=user, entries=selectors.my_entries(user=user).reverse())
+    response = HttpResponse(body, content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="leerdagboek.md"'
+    return response
+
+
+@login_required
+def journal_export_pdf(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    body = diary_pdf(author=user, entries=selectors.my_entries(user=user).reverse())
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="leerdagboek.pdf"'
+    return response
