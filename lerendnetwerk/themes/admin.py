@@ -1,0 +1,38 @@
+"""Coordinators keep the quality framework (UKK) current here; rules.py grants them the rights."""
+
+from django.contrib import admin
+
+from .models import Chapter, FocusArea, QualityFramework
+
+
+class ChapterInline(admin.TabularInline):
+    model = Chapter
+    extra = 0
+
+
+class FocusAreaInline(admin.StackedInline):
+    model = FocusArea
+    extra = 0
+
+
+@admin.register(QualityFramework)
+class QualityFrameworkAdmin(admin.ModelAdmin):
+    list_display = ["version", "is_active"]
+    list_filter = ["is_active"]
+    inlines = [ChapterInline]
+
+
+@admin.register(Chapter)
+class ChapterAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "framework"]
+    list_filter = ["framework"]
+    list_select_related = ["framework"]
+    inlines = [FocusAreaInline]
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(admin.ModelAdmin):
+    list_display = ["title", "chapter"]
+    list_filter = ["chapter__framework", "chapter"]
+    search_fields = ["title", "description"]
+    list_select_related = ["chapter"]

@@ -1,0 +1,247 @@
+"""Reads for the theme pages, each in a fixed number of queries however much a network holds."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.networks.models import Cycle, Membership, Network
+
+from .models import (
+    Agreement,
+    AgreementSuggestion,
+    Chapter,
+    DotVote,
+    DotVoteSticker,
+    Idea,
+    IdeaComment,
+    IdeaMark,
+    LearningGoal,
+    LearningGoalComment,
+    LearningQuestion,
+    PersonalChallenge,
+    Theme,
+    ThemeProposal,
+)
+
+
+def active_chapters() -> list[Chapter]:
+    """Chapters of the active framework versions with their focus areas, for choosing one."""
+    return list(
+        Chapter.objects.filter(framework__is_active=True)
+        .select_related("framework")
+        .prefetch_related("focus_areas")
+        .order_by("framework__version", "number")
+    )
+
+
+def cycle_theme(*, cycle: Cycle) -> Theme | None:
+    return (
+        Theme.objects.select_related("focus_area__chapter__framework", "proposal")
+        .filter(cycle=cycle)
+        .first()
+    )
+
+
+def cycle_proposals(*, cycle: Cycle) -> list[ThemeProposal]:
+    return list(
+        ThemeProposal.objects.filter(cycle=cycle)
+        .select_related("focus_area__chapter", "proposed_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def cycle_dot_votes(*, cycle: Cycle) -> list[DotVote]:
+    return list(
+        DotVote.objects.filter(cycle=cycle)
+        .annotate(proposal_count=Count("proposals"))
+        .order_by("-opened_at", "-pk")
+    )
+
+
+def dot_vote_get(*, network: Network, pk: int) -> DotVote:
+    return DotVote.objects.select_related("cycle").get(pk=pk, cycle__network=network)
+
+
+@dataclass
+class RankedProposal:
+    proposal: ThemeProposal
+    stickers: int
+    rank: int
+
+
+@dataclass
+class DotVoteResults:
+    ranking: list[RankedProposal]
+    voters: int
+    stickers: int
+
+
+def _counted_stickers(dot_vote: DotVote) -> QuerySet[DotVoteSticker]:
+    stickers = DotVoteSticker.objects.filter(dot_vote=dot_vote)
+    if dot_vote.is_open:
+        # A member who left keeps no votes; closing deletes their stickers for good.
+        active = Membership.objects.filter(
+            network_id=dot_vote.cycle.network_id, user=OuterRef("member"), left_at__isnull=True
+        )
+        stickers = stickers.filter(Exists(active))
+    return stickers
+
+
+def dot_vote_results(*, dot_vote: DotVote) -> DotVoteResults:
+    """Every proposal on the ballot with its stickers, most first; equal counts share a rank."""
+    stickers = _counted_stickers(dot_vote)
+    totals = dict(stickers.values_list("proposal").annotate(total=Sum("count")).order_by())
+    voters = stickers.values("member").distinct().count()
+    proposals = sorted(
+        dot_vote.proposals.select_related("focus_area"),
+        key=lambda p: (-totals.get(p.pk, 0), p.title.lower(), p.pk),
+    )
+    ranking: list[RankedProposal] = []
+    for position, proposal in enumerate(proposals, start=1):
+        count = totals.get(proposal.pk, 0)
+        same = ranking and ranking[-1].stickers == count
+        ranking.append(RankedProposal(proposal, count, ranking[-1].rank if same else position))
+    return DotVoteResults(ranking=ranking, voters=voters, stickers=sum(totals.values()))
+
+
+def member_stickers(*, dot_vote: DotVote, member: User) -> dict[int, int]:
+    return dict(
+        DotVoteSticker.objects.filter(dot_vote=dot_vote, member=member).values_list(
+            "proposal_id", "count"
+        )
+    )
+
+
+def active_member_count(*, network: Network) -> int:
+    return Membership.objects.filter(network=network, left_at__isnull=True).count()
+
+
+def idea_wall(*, network: Network, user: User) -> list[Idea]:
+    """The network's ideas, grouped by label, with mark counts, comments and the user's mark."""
+    mine = dict(
+        IdeaMark.objects.filter(idea__network=network, member=user).values_list(
+            "idea_id", "feasible"
+        )
+    )
+    ideas: list[Idea] = list(
+        Idea.objects.filter(network=network)
+        .select_related("author", "proposal")
+        .annotate(
+            feasible_count=Count("marks", filter=Q(marks__feasible=True)),
+            not_feasible_count=Count("marks", filter=Q(marks__feasible=False)),
+        )
+        .prefetch_related(
+            Prefetch("comments", queryset=IdeaComment.objects.select_related("author"))
+        )
+        .order_by("group_label", "-created_at", "-pk")
+    )
+    for idea in ideas:
+        idea.my_mark = mine.get(idea.pk)  # type: ignore[attr-defined]
+    return ideas
+
+
+def shared_goal(*, cycle: Cycle) -> LearningGoal | None:
+    return (
+        LearningGoal.objects.filter(cycle=cycle, kind=LearningGoal.Kind.SHARED)
+        .select_related("updated_by")
+        .prefetch_related(
+            Prefetch(
+                "comments",
+                queryset=LearningGoalComment.objects.select_related("author"),
+            )
+        )
+        .first()
+    )
+
+
+@dataclass
+class MemberPlan:
+    """One member's individual learning goal and personal challenge in a cycle."""
+
+    member: User
+    goal: LearningGoal | None
+    challenge: PersonalChallenge | None
+
+
+def member_plans(*, cycle: Cycle) -> list[MemberPlan]:
+    """Every member's goal and challenge; the view keeps only those the reader may see."""
+    goals: dict[int, LearningGoal] = {
+        goal.owner_id: goal
+        for goal in LearningGoal.objects.filter(
+            cycle=cycle, kind=LearningGoal.Kind.INDIVIDUAL, owner__isnull=False
+        ).select_related("cycle__network")
+        if goal.owner_id is not None
+    }
+    challenges = {
+        challenge.member_id: challenge
+        for challenge in PersonalChallenge.objects.filter(cycle=cycle).select_related(
+            "cycle__network"
+        )
+    }
+    members = User.objects.filter(pk__in=set(goals) | set(challenges)).order_by("name")
+    return [MemberPlan(m, goals.get(m.pk), challenges.get(m.pk)) for m in members]
+
+
+def member_plan(*, cycle: Cycle, member: User) -> MemberPlan:
+    return MemberPlan(
+        member=member,
+        goal=LearningGoal.objects.filter(
+            cycle=cycle, kind=LearningGoal.Kind.INDIVIDUAL, owner=member
+        ).first(),
+        challenge=PersonalChallenge.objects.filter(cycle=cycle, member=member).first(),
+    )
+
+
+def learning_agenda(*, cycle: Cycle) -> list[LearningQuestion]:
+    return list(
+        LearningQuestion.objects.filter(cycle=cycle)
+        .select_related("proposed_by")
+        .prefetch_related(Prefetch("worked_on_in", queryset=Meeting.objects.order_by("starts_at")))
+        .order_by("order", "pk")
+    )
+
+
+def network_meetings(*, network: Network) -> list[Meeting]:
+    """The network's meetings (past and upcoming, not cancelled), newest first."""
+    return list(
+        Meeting.objects.filter(network=network)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-starts_at")
+    )
+
+
+@dataclass
+class AgreementPage:
+    current: Agreement | None
+    earlier: list[Agreement]
+    open_suggestions: list[AgreementSuggestion]
+    acknowledged_by_me: bool
+    not_yet_acknowledged: list[User]
+
+
+def agreement_page(*, network: Network, user: User) -> AgreementPage:
+    versions = list(
+        Agreement.objects.filter(network=network)
+        .select_related("published_by")
+        .order_by("-version")
+    )
+    current = versions[0] if versions else None
+    acknowledged: set[int] = (
+        set(current.acknowledgements.values_list("member_id", flat=True)) if current else set()
+    )
+    members = User.objects.filter(
+        memberships__network=network, memberships__left_at__isnull=True
+    ).order_by("name")
+    return AgreementPage(
+        current=current,
+        earlier=versions[1:],
+        open_suggestions=list(
+            AgreementSuggestion.objects.filter(network=network, taken_into__isnull=True)
+            .select_related("author")
+            .order_by("created_at", "pk")
+        ),
+        acknowledged_by_me=user.pk in acknowledged,
+        not_yet_acknowledged=[m for m in members if m.pk not in acknowledged] if current else [],
+    )

@@ -1,0 +1,1 @@
+"""Theme pages. Every view checks one named permission from rules.py first."""

@@ -1,0 +1,97 @@
+"""The learning agenda: questions proposed by members, ordered and ticked off by the facilitator."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.meetings.models import Meeting
+
+from .. import selectors, services
+from ..forms import LearningQuestionForm, WorkedOnForm
+from ..models import LearningQuestion
+from .common import cycle_of, network_for, person, refusal
+
+
+@login_required
+def agenda(request: HttpRequest, slug: str) -> HttpResponse:
+    network = network_for(request, slug, "themes.take_part")
+    cycle = cycle_of(network)
+    form = LearningQuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.learning_question_propose(
+                cycle=cycle, proposed_by=person(request), **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Your question is on the learning agenda."))
+            return redirect("themes:agenda", slug=slug)
+    may_order = request.user.has_perm("themes.order_agenda", network)
+    return render(
+        request,
+        "themes/agenda.html",
+        {
+            "network": network,
+            "questions": selectors.learning_agenda(cycle=cycle),
+            "form": form,
+            "may_order": may_order,
+            "meetings": selectors.network_meetings(network=network) if may_order else [],
+        },
+    )
+
+
+def _question_for(request: HttpRequest, slug: str, question_id: int) -> LearningQuestion:
+    network = network_for(request, slug, "themes.order_agenda")
+    return get_object_or_404(LearningQuestion, pk=question_id, cycle__network=network)
+
+
+@require_POST
+@login_required
+def agenda_move(request: HttpRequest, slug: str, question_id: int) -> HttpResponse:
+    services.learning_question_move(
+        question=_question_for(request, slug, question_id),
+        up=request.POST.get("direction") == "up",
+    )
+    return redirect("themes:agenda", slug=slug)
+
+
+@require_POST
+@login_required
+def agenda_remove(request: HttpRequest, slug: str, question_id: int) -> HttpResponse:
+    services.learning_question_remove(question=_question_for(request, slug, question_id))
+    messages.success(request, _("The question has been taken off the learning agenda."))
+    return redirect("themes:agenda", slug=slug)
+
+
+@login_required
+def agenda_meeting(request: HttpRequest, slug: str, meeting_id: int) -> HttpResponse:
+    """Tick which learning questions a (past or upcoming) meeting of the network worked on."""
+    network = network_for(request, slug, "themes.order_agenda")
+    meeting = get_object_or_404(Meeting, pk=meeting_id, network=network)
+    questions = LearningQuestion.objects.filter(cycle=cycle_of(network)).order_by("order", "pk")
+    form = WorkedOnForm(
+        request.POST or None,
+        questions=questions,
+        initial={"questions": list(questions.filter(worked_on_in=meeting))},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.learning_questions_mark_worked_on(meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Saved what this meeting worked on."))
+            return redirect("themes:agenda", slug=slug)
+    elif request.method == "POST":
+        refusal(request, ValidationError(_("Choose from the questions on the agenda.")))
+    return render(
+        request,
+        "themes/agenda_meeting.html",
+        {"network": network, "meeting": meeting, "form": form},
+    )

@@ -1,0 +1,103 @@
+"""The contract: propose rules, agree to the current version, publish a new version."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.networks.models import Network
+
+from .. import selectors, services
+from ..forms import AgreementForm, SuggestionForm
+from ..models import Agreement
+from .common import network_for, person, refusal
+
+
+def _render_agreement(
+    request: HttpRequest, network: Network, form: SuggestionForm | None = None
+) -> HttpResponse:
+    return render(
+        request,
+        "themes/agreement.html",
+        {
+            "network": network,
+            "page": selectors.agreement_page(network=network, user=person(request)),
+            "form": form or SuggestionForm(),
+            "may_publish": request.user.has_perm("themes.publish_agreement", network),
+        },
+    )
+
+
+@login_required
+def agreement(request: HttpRequest, slug: str) -> HttpResponse:
+    return _render_agreement(request, network_for(request, slug, "themes.take_part"))
+
+
+@require_POST
+@login_required
+def agreement_suggest(request: HttpRequest, slug: str) -> HttpResponse:
+    network = network_for(request, slug, "themes.take_part")
+    form = SuggestionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.agreement_suggest(network=network, author=person(request), **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Your rule has been proposed for the next version."))
+            return redirect("themes:agreement", slug=slug)
+    return _render_agreement(request, network, form)
+
+
+@require_POST
+@login_required
+def agreement_acknowledge(request: HttpRequest, slug: str) -> HttpResponse:
+    network = network_for(request, slug, "themes.take_part")
+    version = request.POST.get("version", "")
+    current = (
+        Agreement.objects.filter(network=network, version=version).first()
+        if version.isdigit()
+        else None
+    )
+    if current is None:
+        messages.error(request, _("There is no contract to agree to yet."))
+        return redirect("themes:agreement", slug=slug)
+    try:
+        services.agreement_acknowledge(agreement=current, member=person(request))
+    except ValidationError as error:
+        refusal(request, error)
+    else:
+        messages.success(request, _("Thank you: you agreed to the contract."))
+    return redirect("themes:agreement", slug=slug)
+
+
+@login_required
+def agreement_publish(request: HttpRequest, slug: str) -> HttpResponse:
+    network = network_for(request, slug, "themes.publish_agreement")
+    page = selectors.agreement_page(network=network, user=person(request))
+    form = AgreementForm(
+        request.POST or None, initial={"text": page.current.text if page.current else ""}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.agreement_publish(
+                network=network, published_by=person(request), **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Version %(version)d has been published; everyone is asked to agree again.")
+                % {"version": version.version},
+            )
+            return redirect("themes:agreement", slug=slug)
+    return render(
+        request,
+        "themes/agreement_form.html",
+        {"network": network, "form": form, "suggestions": page.open_suggestions},
+    )

@@ -1,0 +1,42 @@
+"""What every theme page does first: find the network and check one named permission."""
+
+from typing import cast
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.networks.models import Cycle, Network
+
+
+def network_for(request: HttpRequest, slug: str, permission: str) -> Network:
+    """The network, if the (logged-in) user holds `permission` on it; otherwise 403."""
+    network = get_object_or_404(
+        Network.objects.select_related("district__region", "current_cycle"), slug=slug
+    )
+    if not request.user.has_perm(permission, network):
+        raise PermissionDenied
+    return network
+
+
+def cycle_of(network: Network) -> Cycle:
+    if network.current_cycle is None:
+        raise Http404
+    return network.current_cycle
+
+
+def person(request: HttpRequest) -> User:
+    """The logged-in person; every theme view is behind login_required."""
+    return cast(User, request.user)
+
+
+def refusal(request: HttpRequest, error: ValidationError) -> None:
+    """A service's refusal of a one-button action, shown at the top of the next page."""
+    messages.error(request, " ".join(error.messages))
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """Whether htmx sent the request (to update part of the page in place)."""
+    return bool(getattr(request, "htmx", False))
