@@ -1,3 +1,4 @@
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +10,9 @@ class Region(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     # Results of the Netwerkbarometer are only shown above this many answers (never below 3).
     barometer_min_answers = models.PositiveSmallIntegerField(
-        _("minimum answers before barometer results are shown"), default=5
+        _("minimum answers before barometer results are shown"),
+        default=5,
+        validators=[MinValueValidator(3)],
     )
 
     class Meta:

@@ -1,0 +1,286 @@
+"""Results of the Netwerkbarometer: per round, the network's trend, the region's comparison and
+the coordinator's overview. Every read runs in a fixed number of queries, however many rounds
+or networks there are.
+
+Nothing here reads a single person's answers when a round may not be shown: the threshold is
+checked before any answer is queried (k = the region's minimum, never below 3).
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from statistics import fmean
+
+from django.db.models import Count
+
+from lerendnetwerk.networks.models import Network
+from lerendnetwerk.regions.models import Region
+
+from .models import (
+    SCALE,
+    Answer,
+    BarometerRound,
+    Dimension,
+    Question,
+    min_answers_for,
+    results_visible,
+)
+
+# A comparison with other networks needs this many, so that no single network stands out.
+MIN_NETWORKS = 3
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many answers each value 1..5 got."""
+
+    counts: tuple[int, ...] = (0, 0, 0, 0, 0)
+
+    @classmethod
+    def of(cls, counter: Counter[int]) -> "Tally":
+        return cls(tuple(counter.get(value, 0) for value in SCALE))
+
+    @property
+    def n(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def average(self) -> float | None:
+        if not self.n:
+            return None
+        return sum(value * count for value, count in zip(SCALE, self.counts, strict=True)) / self.n
+
+    @property
+    def per_value(self) -> list[tuple[int, int]]:
+        return list(zip(SCALE, self.counts, strict=True))
+
+
+def mean_of_present(values: Iterable[float | None]) -> float | None:
+    present = [value for value in values if value is not None]
+    return fmean(present) if present else None
+
+
+def dimension_tallies(
+    round_ids: Iterable[int], keys: Iterable[str] | None = None
+) -> dict[int, dict[str, Tally]]:
+    """Per round, per dimension: the pooled tally of its statements (only `keys`, if given, so
+    that rounds with different versions compare like with like). One query."""
+    answers = Answer.objects.filter(
+        response__round_id__in=list(round_ids), question__kind=Question.Kind.SCALE
+    )
+    if keys is not None:
+        answers = answers.filter(question__key__in=list(keys))
+    counters: dict[int, dict[str, Counter[int]]] = defaultdict(lambda: defaultdict(Counter))
+    for round_id, dimension, value, count in answers.values_list(
+        "response__round_id", "question__dimension", "value"
+    ).annotate(n=Count("pk")):
+        counters[round_id][dimension][value] += count
+    return {
+        round_id: {dim: Tally.of(counter) for dim, counter in by_dimension.items()}
+        for round_id, by_dimension in counters.items()
+    }
+
+
+def dimension_averages(tallies: dict[str, Tally]) -> dict[str, float | None]:
+    return {dim: (tallies[dim].average if dim in tallies else None) for dim in Dimension.values}
+
+
+@dataclass
+class StatementResult:
+    question: Question
+    tally: Tally
+
+
+@dataclass
+class DimensionResult:
+    dimension: Dimension
+    statements: list[StatementResult]
+    region_average: float | None = None
+
+    @property
+    def tally(self) -> Tally:
+        counter: Counter[int] = Counter()
+        for statement in self.statements:
+            counter.update(dict(statement.tally.per_value))
+        return Tally.of(counter)
+
+    @property
+    def label(self) -> str:
+        return str(self.dimension.label)
+
+
+@dataclass
+class OpenResult:
+    question: Question
+    texts: list[str]
+
+
+@dataclass
+class TrendPoint:
+    barometer_round: BarometerRound
+    averages: dict[str, float | None]
+
+    @property
+    def in_order(self) -> list[float | None]:
+        return [self.averages.get(dim) for dim in Dimension.values]
+
+
+@dataclass
+class Trend:
+    points: list[TrendPoint]
+    left_out: int  # closed rounds with too few answers
+
+
+@dataclass
+class Comparison:
+    networks: int
+    averages: dict[str, float | None] = field(default_factory=dict)
+    needed: int = MIN_NETWORKS
+
+    @property
+    def available(self) -> bool:
+        return self.networks >= self.needed
+
+
+@dataclass
+class RoundResults:
+    barometer_round: BarometerRound
+    answered: int
+    min_answers: int
+    dimensions: list[DimensionResult] = field(default_factory=list)
+    open_answers: list[OpenResult] = field(default_factory=list)
+    trend: Trend | None = None
+    comparison: Comparison | None = None
+
+    @property
+    def visible(self) -> bool:
+        return results_visible(
+            is_closed=self.barometer_round.is_closed,
+            answered=self.answered,
+            min_answers=self.min_answers,
+        )
+
+
+def round_results(*, barometer_round: BarometerRound) -> RoundResults:
+    """Everything the results page shows; only counts when the results may not be shown."""
+    region = barometer_round.network.district.region
+    results = RoundResults(
+        barometer_round=barometer_round,
+        answered=barometer_round.responses.count(),
+        min_answers=min_answers_for(region),
+    )
+    if not results.visible:
+        return results
+    questions = list(barometer_round.questionnaire.questions.order_by("order", "pk"))
+    results.dimensions = _dimension_results(barometer_round, questions)
+    results.open_answers = _open_results(barometer_round, questions)
+    keys = [question.key for question in questions if question.is_scale]
+    results.trend = network_trend(
+        network=barometer_round.network, keys=keys, min_answers=results.min_answers
+    )
+    results.comparison = region_comparison(
+        region=region, keys=keys, min_answers=results.min_answers
+    )
+    if results.comparison.available:
+        for dimension in results.dimensions:
+            dimension.region_average = results.comparison.averages.get(dimension.dimension)
+    return results
+
+
+def _dimension_results(
+    barometer_round: BarometerRound, questions: list[Question]
+) -> list[DimensionResult]:
+    counters: dict[int, Counter[int]] = defaultdict(Counter)
+    for question_id, value, count in (
+        Answer.objects.filter(response__round=barometer_round, value__isnull=False)
+        .values_list("question_id", "value")
+        .annotate(n=Count("pk"))
+    ):
+        counters[question_id][value] += count
+    results = []
+    for dimension in Dimension:
+        statements = [
+            StatementResult(question=question, tally=Tally.of(counters[question.pk]))
+            for question in questions
+            if question.is_scale and question.dimension == dimension
+        ]
+        if statements:
+            results.append(DimensionResult(dimension=dimension, statements=statements))
+    return results
+
+
+def _open_results(barometer_round: BarometerRound, questions: list[Question]) -> list[OpenResult]:
+    """Open answers in the order of their random keys: random, yet the same on screen and on
+    paper, and unrelated to the order in which people answered."""
+    texts: dict[int, list[str]] = defaultdict(list)
+    for question_id, text in (
+        Answer.objects.filter(response__round=barometer_round, value__isnull=True)
+        .exclude(text="")
+        .order_by("id")
+        .values_list("question_id", "text")
+    ):
+        texts[question_id].append(text)
+    return [
+        OpenResult(question=question, texts=texts[question.pk])
+        for question in questions
+        if not question.is_scale
+    ]
+
+
+def _shown_rounds(rounds: Iterable[BarometerRound], min_answers: int) -> list[BarometerRound]:
+    return [r for r in rounds if r.answered >= min_answers]  # type: ignore[attr-defined]
+
+
+def network_trend(*, network: Network, keys: list[str], min_answers: int) -> Trend:
+    """The average per dimension in every closed round with enough answers, oldest first,
+    counting only the statements in `keys`."""
+    closed = sorted(
+        BarometerRound.objects.filter(network=network).closed().with_answered(),
+        key=lambda r: (r.closed_on, r.pk),
+    )
+    shown = _shown_rounds(closed, min_answers)
+    tallies = dimension_tallies([r.pk for r in shown], keys)
+    return Trend(
+        points=[
+            TrendPoint(barometer_round=r, averages=dimension_averages(tallies.get(r.pk, {})))
+            for r in shown
+        ],
+        left_out=len(closed) - len(shown),
+    )
+
+
+def _key_sets(rounds: Iterable[BarometerRound]) -> dict[int, frozenset[str]]:
+    keys: dict[int, set[str]] = defaultdict(set)
+    for questionnaire_id, key in Question.objects.filter(
+        questionnaire_id__in={r.questionnaire_id for r in rounds}, kind=Question.Kind.SCALE
+    ).values_list("questionnaire_id", "key"):
+        keys[questionnaire_id].add(key)
+    return {questionnaire_id: frozenset(found) for questionnaire_id, found in keys.items()}
+
+
+def latest_per_network(rounds: Iterable[BarometerRound]) -> dict[int, BarometerRound]:
+    latest: dict[int, BarometerRound] = {}
+    for r in sorted(rounds, key=lambda r: (r.closed_on, r.pk)):
+        latest[r.network_id] = r
+    return latest
+
+
+def region_comparison(*, region: Region, keys: list[str], min_answers: int) -> Comparison:
+    """The region's average per dimension over networks (each network's latest closed round
+    with enough answers to exactly these statements), when at least three networks qualify."""
+    rounds = _shown_rounds(
+        BarometerRound.objects.filter(network__district__region=region).closed().with_answered(),
+        min_answers,
+    )
+    key_sets = _key_sets(rounds)
+    wanted = frozenset(keys)
+    latest = latest_per_network(r for r in rounds if key_sets.get(r.questionnaire_id) == wanted)
+    comparison = Comparison(networks=len(latest))
+    if not comparison.available:
+        return comparison
+    tallies = dimension_tallies([r.pk for r in latest.values()])
+    per_network = [dimension_averages(tallies.get(r.pk, {})) for r in latest.values()]
+    comparison.averages = {
+        dim: mean_of_present(averages[dim] for averages in per_network) for dim in Dimension.values
+    }
+    return comparison

@@ -1,0 +1,242 @@
+"""Writes for the Netwerkbarometer. Each service runs in one transaction and refuses with a
+ValidationError that says what to do."""
+
+import random
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core.email import email_enqueue
+from lerendnetwerk.networks.models import Membership, Network
+from lerendnetwerk.regions.models import Region
+
+from .models import (
+    SCALE,
+    Answer,
+    BarometerRound,
+    Participation,
+    Question,
+    Questionnaire,
+    Response,
+    min_answers_for,
+)
+from .selectors import questionnaire_current
+
+# A round runs long enough for everyone to find a moment, short enough to discuss it soon.
+LONGEST_ROUND = timedelta(days=90)
+OPEN_TEXT_MAX = 2000
+
+
+# --- Questionnaire ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def questionnaire_new_version(*, region: Region) -> Questionnaire:
+    """Copy the region's current questionnaire (its own, else the default) into a new draft
+    version for the region. The copy keeps every question's key, so trends stay comparable;
+    it is not used for rounds until it is published."""
+    current = questionnaire_current(region=region)
+    if current is None:
+        raise ValidationError(_("There is no questionnaire to copy yet."))
+    latest = Questionnaire.objects.filter(Q(region=region) | Q(region__isnull=True)).aggregate(
+        latest=Max("version")
+    )["latest"]
+    copy = Questionnaire.objects.create(
+        region=region,
+        version=(latest or 0) + 1,
+        title=current.title,
+        introduction=current.introduction,
+        is_published=False,
+    )
+    Question.objects.bulk_create(
+        Question(
+            questionnaire=copy,
+            key=question.key,
+            kind=question.kind,
+            dimension=question.dimension,
+            text=question.text,
+            order=question.order,
+        )
+        for question in current.questions.all()
+    )
+    return copy
+
+
+@transaction.atomic
+def questionnaire_publish(*, questionnaire: Questionnaire) -> Questionnaire:
+    """From now on new rounds in the region use this version. Refused without statements."""
+    questions = list(questionnaire.questions.all())
+    if not any(question.is_scale for question in questions):
+        raise ValidationError(_("A questionnaire needs at least one statement."))
+    if any(question.is_scale and not question.dimension for question in questions):
+        raise ValidationError(_("Every statement needs a dimension."))
+    questionnaire.is_published = True
+    questionnaire.save(update_fields=["is_published"])
+    return questionnaire
+
+
+# --- Rounds -----------------------------------------------------------------------------------
+
+
+def _active_members(network: Network) -> list[User]:
+    return [
+        membership.user
+        for membership in Membership.objects.filter(
+            network=network, left_at__isnull=True
+        ).select_related("user")
+    ]
+
+
+def _validate_closing_date(closes_on: date) -> None:
+    today = timezone.localdate()
+    if closes_on < today:
+        raise ValidationError({"closes_on": _("Choose a closing date from today on.")})
+    if closes_on > today + LONGEST_ROUND:
+        raise ValidationError(
+            {"closes_on": _("Choose a closing date within three months from today.")}
+        )
+
+
+def _invite(barometer_round: BarometerRound, members: list[User]) -> None:
+    for user in members:
+        with translation.override(user.language):
+            path = reverse(
+                "barometer:answer", args=[barometer_round.network.slug, barometer_round.pk]
+            )
+        email_enqueue(
+            to=user.email,
+            template="barometer/email/invitation",
+            context={
+                "name": user.name,
+                "network": barometer_round.network.name,
+                "closes_on": barometer_round.closes_on,
+                "url": settings.SITE_URL + path,
+            },
+            language=user.language,
+        )
+
+
+@transaction.atomic
+def round_open(*, network: Network, closes_on: date, opened_by: User) -> BarometerRound:
+    """Open a round with the region's current questionnaire and invite every member by e-mail.
+
+    Refused while another round of the network is open, and when the network has fewer members
+    than the region's minimum: its results could never be shown.
+    """
+    _validate_closing_date(closes_on)
+    # Lock the network so that two facilitators cannot open two rounds at once.
+    network = (
+        Network.objects.select_for_update().select_related("district__region").get(pk=network.pk)
+    )
+    if BarometerRound.objects.filter(network=network).open().exists():
+        raise ValidationError(_("This network already has an open round. Close it first."))
+    region = network.district.region
+    questionnaire = questionnaire_current(region=region)
+    if questionnaire is None:
+        raise ValidationError(_("There is no questionnaire for this region yet."))
+    members = _active_members(network)
+    needed = min_answers_for(region)
+    if len(members) < needed:
+        raise ValidationError(
+            _(
+                "This network has %(members)d members; results are only shown when at least "
+                "%(needed)d answer. Add members first."
+            )
+            % {"members": len(members), "needed": needed}
+        )
+    barometer_round = BarometerRound.objects.create(
+        network=network, questionnaire=questionnaire, closes_on=closes_on, opened_by=opened_by
+    )
+    _invite(barometer_round, members)
+    return barometer_round
+
+
+@transaction.atomic
+def round_close(*, barometer_round: BarometerRound) -> BarometerRound:
+    """Close a round before its closing date. Refused when it is already closed."""
+    barometer_round = BarometerRound.objects.select_for_update().get(pk=barometer_round.pk)
+    if barometer_round.is_closed:
+        raise ValidationError(_("This round is already closed."))
+    barometer_round.closed_at = timezone.now()
+    barometer_round.save(update_fields=["closed_at"])
+    return barometer_round
+
+
+# --- Answering --------------------------------------------------------------------------------
+
+
+def _validated_answers(
+    questions: list[Question], values: Mapping[str, int | None], texts: Mapping[str, str]
+) -> list[tuple[Question, int | None, str]]:
+    known = {question.key for question in questions}
+    if set(values) - known or set(texts) - known:
+        raise ValidationError(_("The questionnaire has changed; please reload the page."))
+    errors: dict[str, str] = {}
+    answers: list[tuple[Question, int | None, str]] = []
+    for question in questions:
+        if question.is_scale:
+            value = values.get(question.key)
+            if value not in SCALE:
+                errors[question.key] = _("Choose how much you agree with this statement.")
+            answers.append((question, value, ""))
+        elif text := texts.get(question.key, "").strip():
+            if len(text) > OPEN_TEXT_MAX:
+                errors[question.key] = _("Please keep your answer under 2000 characters.")
+            answers.append((question, None, text))
+    if errors:
+        raise ValidationError(errors)
+    return answers
+
+
+def _refuse_unless_may_answer(barometer_round: BarometerRound, user: User) -> None:
+    if barometer_round.is_closed:
+        raise ValidationError(_("This round is closed; answers are no longer accepted."))
+    if not Membership.objects.filter(
+        network=barometer_round.network_id, user=user, left_at__isnull=True
+    ).exists():
+        raise ValidationError(_("Only members of the network can answer."))
+    if Participation.objects.filter(round=barometer_round, user=user).exists():
+        raise ValidationError(_("You have already answered this round. Thank you!"))
+
+
+@transaction.atomic
+def round_answer(
+    *,
+    barometer_round: BarometerRound,
+    user: User,
+    values: Mapping[str, int | None],
+    texts: Mapping[str, str] | None = None,
+) -> Participation:
+    """Record one member's answers, anonymously, once.
+
+    `values` maps each statement's key to 1..5 (all are required), `texts` each open question's
+    key to its answer (optional). Writes the participation (who) and the response (what) in one
+    transaction, with nothing that links the two. Refused for a closed round, a non-member, or a
+    second answer, also when two answers arrive at the same moment.
+    """
+    # The row lock serialises answers to one round (and an early close) on PostgreSQL.
+    barometer_round = BarometerRound.objects.select_for_update().get(pk=barometer_round.pk)
+    _refuse_unless_may_answer(barometer_round, user)
+    questions = list(barometer_round.questionnaire.questions.all())
+    answers = _validated_answers(questions, values, texts or {})
+    try:
+        with transaction.atomic():
+            participation = Participation.objects.create(round=barometer_round, user=user)
+    except IntegrityError:
+        raise ValidationError(_("You have already answered this round. Thank you!")) from None
+    response = Response.objects.create(round=barometer_round)
+    # Written in random order: nothing about the rows should follow the order of the form.
+    random.shuffle(answers)
+    Answer.objects.bulk_create(
+        Answer(response=response, question=question, value=value, text=text)
+        for question, value, text in answers
+    )
+    return participation

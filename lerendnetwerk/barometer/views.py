@@ -1,0 +1,198 @@
+"""Netwerkbarometer pages. Every view checks one named permission from rules.py first."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.accounts.roles import coordinator_region_ids
+from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.networks.models import Network
+
+from . import selectors, services
+from .coordination import region_overview
+from .forms import AnswerForm, RoundOpenForm
+from .models import BarometerRound, Dimension, Participation, min_answers_for, scale_labels
+from .page_charts import region_trend_chart, round_charts
+from .results import round_results
+
+
+def _network_for(request: HttpRequest, slug: str, permission: str) -> Network:
+    network = get_object_or_404(Network.objects.select_related("district__region"), slug=slug)
+    if not request.user.has_perm(permission, network):
+        raise PermissionDenied
+    return network
+
+
+def _round_for(request: HttpRequest, slug: str, pk: int, permission: str) -> BarometerRound:
+    try:
+        barometer_round = selectors.round_get(slug=slug, pk=pk)
+    except BarometerRound.DoesNotExist:
+        raise Http404 from None
+    if not request.user.has_perm(permission, barometer_round):
+        raise PermissionDenied
+    return barometer_round
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@login_required
+def network_barometer(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "barometer.view_barometer")
+    rounds = selectors.network_rounds(network=network, user=_user(request))
+    open_round = next((r for r in rounds if r.is_open), None)
+    return render(
+        request,
+        "barometer/network.html",
+        {
+            "network": network,
+            "rounds": rounds,
+            "open_round": open_round,
+            "members": selectors.member_count(network=network),
+            "min_answers": min_answers_for(network.district.region),
+            "may_open": open_round is None
+            and request.user.has_perm("barometer.open_round", network),
+            "may_close": open_round is not None
+            and request.user.has_perm("barometer.close_round", open_round),
+            "may_answer": open_round is not None
+            and request.user.has_perm("barometer.answer_round", open_round),
+        },
+    )
+
+
+@login_required
+def round_open(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _network_for(request, slug, "barometer.open_round")
+    form = RoundOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.round_open(
+                network=network, closes_on=form.cleaned_data["closes_on"], opened_by=_user(request)
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(
+                request, _("The round is open and the members have been invited by e-mail.")
+            )
+            return redirect("barometer:network", slug=network.slug)
+    return render(
+        request,
+        "barometer/open.html",
+        {
+            "network": network,
+            "form": form,
+            "members": selectors.member_count(network=network),
+            "min_answers": min_answers_for(network.district.region),
+        },
+    )
+
+
+@login_required
+def round_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    barometer_round = _round_for(request, slug, pk, "barometer.close_round")
+    if request.method == "POST":
+        try:
+            services.round_close(barometer_round=barometer_round)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The round is closed."))
+        return redirect("barometer:network", slug=slug)
+    return render(
+        request,
+        "barometer/close.html",
+        {
+            "network": barometer_round.network,
+            "round": barometer_round,
+            "answered": barometer_round.responses.count(),
+            "min_answers": min_answers_for(barometer_round.network.district.region),
+        },
+    )
+
+
+def _add_service_error(form: AnswerForm, error: ValidationError) -> None:
+    """The service names questions by key; the form names its fields after them."""
+    if hasattr(error, "error_dict"):
+        error = ValidationError(
+            {AnswerForm.field_name_for_key(key): errors for key, errors in error.error_dict.items()}
+        )
+    add_validation_error(form, error)
+
+
+@login_required
+def round_answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    barometer_round = _round_for(request, slug, pk, "barometer.answer_round")
+    context = {"network": barometer_round.network, "round": barometer_round}
+    already = Participation.objects.filter(round=barometer_round, user=_user(request)).exists()
+    if barometer_round.is_closed or already:
+        return render(request, "barometer/answer.html", {**context, "already": already})
+    form = AnswerForm(
+        request.POST or None, questions=selectors.round_questions(barometer_round=barometer_round)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.round_answer(
+                barometer_round=barometer_round, user=_user(request), **form.service_arguments()
+            )
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, _("Thank you! Your answers have been saved anonymously."))
+            return redirect("barometer:network", slug=slug)
+    return render(request, "barometer/answer.html", {**context, "form": form})
+
+
+def _results_page(request: HttpRequest, slug: str, pk: int, template: str) -> HttpResponse:
+    barometer_round = _round_for(request, slug, pk, "barometer.view_results")
+    results = round_results(barometer_round=barometer_round)
+    return render(
+        request,
+        template,
+        {
+            "network": barometer_round.network,
+            "round": barometer_round,
+            "results": results,
+            "charts": round_charts(results) if results.visible else None,
+            "scale": scale_labels(),
+            "dimension_labels": [dimension.label for dimension in Dimension],
+        },
+    )
+
+
+@login_required
+def round_results_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    return _results_page(request, slug, pk, "barometer/results.html")
+
+
+@login_required
+def round_print(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    return _results_page(request, slug, pk, "barometer/print.html")
+
+
+@login_required
+def my_barometer(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "barometer/mine.html", {"mine": selectors.rounds_for_user(user=_user(request))}
+    )
+
+
+@login_required
+def region_barometer(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("barometer.view_region"):
+        raise PermissionDenied
+    regions = selectors.regions_by_ids(region_ids=coordinator_region_ids(request.user))
+    overviews = [region_overview(region=region) for region in regions]
+    return render(
+        request,
+        "barometer/region.html",
+        {
+            "overviews": [(o, region_trend_chart(o.trend)) for o in overviews],
+            "dimension_labels": [dimension.label for dimension in Dimension],
+        },
+    )
