@@ -6,4 +6,5 @@ app_name = "pages"
 urlpatterns = [
     path("", views.home, name="home"),
     path("mijn-pagina/", views.dashboard, name="dashboard"),
+    path("status/", views.status, name="status"),
 ]

@@ -23,3 +23,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             ),
         },
     )
+
+
+def status(request: HttpRequest) -> HttpResponse:
+    """A trivial page through the full middleware stack: for load balancers, and as the
+    benchmark's floor (the fastest any page can be)."""
+    return render(request, "pages/status.html")

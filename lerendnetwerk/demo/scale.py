@@ -1,0 +1,303 @@
+"""National-scale data for benchmarks: every municipality of the Netherlands, in bulk.
+
+At factor 1: about 340 regions, 5,000 networks, 60,000 people, 250,000 meetings with answers
+and attendance, 1,000,000 diary entries (and the Netwerkbarometer answers, see `barometer_rows`).
+Deterministic for a seed; bulk inserts in batches, so factor 1 takes minutes on two cores.
+Everything but the benchmark logins gets an unusable password and nobody gets e-mail.
+"""
+
+import random
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.contrib.auth.hashers import make_password
+from django.db import models
+from django.utils import timezone
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.catalogue.models import Entry, Phase
+from lerendnetwerk.journal.models import JournalEntry
+from lerendnetwerk.meetings.models import AgendaItem, Meeting, Rsvp
+from lerendnetwerk.networks.models import (
+    Cycle,
+    Membership,
+    Network,
+    PhaseTransition,
+    Prerequisite,
+)
+from lerendnetwerk.regions.models import District, Organisation, Region
+
+BATCH = 5000
+FULL = {
+    "regions": 340,
+    "networks": 5000,
+    "people": 60_000,
+    "meetings_per_network": 50,
+    "journal_entries": 1_000_000,
+}
+DISTRICTS_PER_REGION = 10
+ORGANISATIONS_PER_NETWORK = 9
+DIARY_TEXT = "Wat ik vandaag leerde over samenwerken met ouders en de overgang naar school."
+KINDS = ["daycare", "preschool", "primary_school", "primary_school", "other"]
+
+
+def _batched[M: models.Model](model: type[M], rows: Iterator[M] | list[M]) -> list[M]:
+    created: list[M] = []
+    batch: list[M] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            created += model._default_manager.bulk_create(batch)
+            batch = []
+    if batch:
+        created += model._default_manager.bulk_create(batch)
+    return created
+
+
+def generate(
+    *, factor: float, seed: int, log: Callable[[str], None], password: str
+) -> dict[str, int]:
+    rng = random.Random(seed)
+    count = {key: max(1, round(value * factor)) for key, value in FULL.items()}
+    count["meetings_per_network"] = FULL["meetings_per_network"]
+    districts = _regions(count["regions"])
+    log(f"{len(districts)} districts")
+    organisations = _organisations(rng, districts, count["networks"] * ORGANISATIONS_PER_NETWORK)
+    people = _people(rng, organisations, count["people"])
+    log(f"{len(organisations)} organisations, {len(people)} people")
+    networks = _networks(rng, districts, count["networks"])
+    members = _memberships(rng, networks, people)
+    _process(rng, networks)
+    log(f"{len(networks)} networks with {sum(len(m) for m in members.values())} memberships")
+    meetings = _meetings(rng, networks, members, count["meetings_per_network"], log)
+    journal = _journal(rng, networks, members, count["journal_entries"])
+    log(f"{meetings} meetings, {journal} diary entries")
+    _bench_logins(networks[0], members[networks[0].pk], password)
+    return {"networks": len(networks), "people": len(people), "meetings": meetings}
+
+
+def _regions(n: int) -> list[District]:
+    regions = _batched(
+        Region, (Region(name=f"Gemeente {i:03}", slug=f"gemeente-{i:03}") for i in range(1, n + 1))
+    )
+    return _batched(
+        District,
+        (
+            District(region=region, name=f"Wijk {d}", slug=f"wijk-{d}")
+            for region in regions
+            for d in range(1, DISTRICTS_PER_REGION + 1)
+        ),
+    )
+
+
+def _organisations(rng: random.Random, districts: list[District], n: int) -> list[Organisation]:
+    return _batched(
+        Organisation,
+        (
+            Organisation(
+                name=f"Organisatie {i}", kind=rng.choice(KINDS), district=rng.choice(districts)
+            )
+            for i in range(n)
+        ),
+    )
+
+
+def _people(rng: random.Random, organisations: list[Organisation], n: int) -> list[User]:
+    return _batched(
+        User,
+        (
+            User(
+                email=f"persoon{i}@schaal.example",
+                name=f"Persoon {i}",
+                organisation=rng.choice(organisations),
+                password="!",  # noqa: S106 - unusable: only the benchmark logins can log in
+                is_manager=i % 40 == 0,
+            )
+            for i in range(n)
+        ),
+    )
+
+
+def _networks(rng: random.Random, districts: list[District], n: int) -> list[Network]:
+    networks = _batched(
+        Network,
+        (
+            Network(name=f"Lerend Netwerk {i}", slug=f"ln-{i}", district=rng.choice(districts))
+            for i in range(n)
+        ),
+    )
+    phases = ["", *Phase.values]
+    cycles = _batched(
+        Cycle,
+        (Cycle(network=network, number=1, phase=rng.choice(phases)) for network in networks),
+    )
+    for network, cycle in zip(networks, cycles, strict=True):
+        network.current_cycle = cycle
+    Network.objects.bulk_update(networks, ["current_cycle"], batch_size=BATCH)
+    return networks
+
+
+def _memberships(
+    rng: random.Random, networks: list[Network], people: list[User]
+) -> dict[int, list[Membership]]:
+    per_network = max(2, min(16, len(people) // len(networks)))
+    rows: dict[int, list[Membership]] = {}
+    for network in networks:
+        chosen = rng.sample(people, per_network)
+        rows[network.pk] = [
+            Membership(network=network, user=user, role="facilitator" if i == 0 else "participant")
+            for i, user in enumerate(chosen)
+        ]
+    _batched(Membership, (m for ms in rows.values() for m in ms))
+    return rows
+
+
+def _process(rng: random.Random, networks: list[Network]) -> None:
+    started = [n for n in networks if n.current_cycle and n.current_cycle.phase]
+    _batched(
+        Prerequisite,
+        (
+            Prerequisite(
+                network=network,
+                kind=kind,
+                evidence="Vastgelegd.",
+                hours_per_month=4,
+                budget_euros=1000,
+                expert_name="Expert",
+            )
+            for network in started
+            for kind in Prerequisite.Kind.values
+        ),
+    )
+    _batched(
+        PhaseTransition,
+        (
+            PhaseTransition(cycle=network.current_cycle, from_phase=previous, to_phase=phase)
+            for network in started
+            for previous, phase in _moves(network.current_cycle.phase)  # type: ignore[union-attr]
+        ),
+    )
+
+
+def _moves(phase: str) -> list[tuple[str, str]]:
+    order = ["", *Phase.values]
+    return [(order[i], order[i + 1]) for i in range(order.index(phase))]
+
+
+def _meetings(
+    rng: random.Random,
+    networks: list[Network],
+    members: dict[int, list[Membership]],
+    per_network: int,
+    log: Callable[[str], None],
+) -> int:
+    now = timezone.now()
+    entries = list(Entry.objects.filter(kind=Entry.Kind.ACTIVITY))
+    total = 0
+    # Meetings in slices of networks, so answers and agendas never pile up in memory.
+    for start in range(0, len(networks), 200):
+        chunk = networks[start : start + 200]
+        meetings = _batched(
+            Meeting,
+            (
+                _meeting(network, now + timedelta(days=14 * (k - per_network + 4)))
+                for network in chunk
+                for k in range(per_network)
+            ),
+        )
+        _batched(Rsvp, _rsvps(rng, meetings, members, now))
+        _batched(AgendaItem, _agenda(rng, meetings, entries))
+        total += len(meetings)
+        if start % 1000 == 0:
+            log(f"  meetings: {total}")
+    return total
+
+
+def _meeting(network: Network, starts: datetime) -> Meeting:
+    return Meeting(
+        network=network,
+        cycle=network.current_cycle,
+        phase=network.current_cycle.phase if network.current_cycle else "",
+        title="Bijeenkomst",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        address="Wijkcentrum",
+        attendance_recorded_at=starts if starts < timezone.now() else None,
+    )
+
+
+def _rsvps(
+    rng: random.Random, meetings: list[Meeting], members: dict[int, list[Membership]], now: datetime
+) -> Iterator[Rsvp]:
+    for meeting in meetings:
+        past = meeting.starts_at < now
+        for membership in members[meeting.network_id]:
+            answer = "accepted" if rng.random() < 0.8 else "declined"
+            yield Rsvp(
+                meeting=meeting,
+                user_id=membership.user_id,
+                answer=answer,
+                attended=(answer == "accepted") if past else None,
+            )
+
+
+def _agenda(
+    rng: random.Random, meetings: list[Meeting], entries: list[Entry]
+) -> Iterator[AgendaItem]:
+    for meeting in meetings:
+        for order, entry in enumerate(rng.sample(entries, 2), start=1):
+            yield AgendaItem(
+                meeting=meeting,
+                order=order,
+                entry=entry,
+                title=entry.title,
+                duration_minutes=30,
+                lead="facilitator",
+            )
+
+
+def _journal(
+    rng: random.Random, networks: list[Network], members: dict[int, list[Membership]], n: int
+) -> int:
+    authors = [(network, m.user_id) for network in networks for m in members[network.pk]]
+    visibilities = ["private"] * 7 + ["buddy", "network", "network"]
+    today = timezone.localdate()
+
+    def rows() -> Iterator[JournalEntry]:
+        for i in range(n):
+            network, author_id = authors[i % len(authors)]
+            yield JournalEntry(
+                author_id=author_id,
+                network=network,
+                written_on=today - timedelta(days=rng.randrange(700)),
+                text=DIARY_TEXT,
+                visibility=rng.choice(visibilities),
+            )
+
+    return len(_batched(JournalEntry, rows()))
+
+
+def _bench_logins(network: Network, members: list[Membership], password: str) -> None:
+    """Known logins for the benchmark: the first network's facilitator and a participant, and a
+    coordinator of that network's region."""
+    hashed = make_password(password)
+    facilitator = next(m for m in members if m.role == "facilitator").user_id
+    participant = next(m for m in members if m.role == "participant").user_id
+    User.objects.filter(pk=facilitator).update(
+        email="bench-kartrekker@schaal.example", password=hashed
+    )
+    User.objects.filter(pk=participant).update(
+        email="bench-deelnemer@schaal.example", password=hashed
+    )
+    coordinator = User.objects.create(
+        email="bench-coordinator@schaal.example", name="Bench Coördinator", password=hashed
+    )
+    coordinator.coordinator_of.add(network.district.region_id)
+
+
+def counts() -> dict[str, Any]:
+    return {
+        model.__name__: model.objects.count()
+        for model in (Region, Network, User, Meeting, Rsvp, JournalEntry)
+    }
