@@ -48,9 +48,9 @@ typecheck:
 	uv run mypy .
 
 test-sqlite:
-	uv run pytest -n 2 --dist loadfile
+	uv run pytest -n 2
 
 test-postgres:
-	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lerendnetwerk} uv run pytest -n 2 --dist loadfile
+	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lerendnetwerk} uv run pytest -n 2
 
 test: install messages lint typecheck test-sqlite test-postgres

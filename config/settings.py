@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "lerendnetwerk.catalogue",
     "lerendnetwerk.networks",
     "lerendnetwerk.meetings",
+    "lerendnetwerk.themes",
+    "lerendnetwerk.barometer",
+    "lerendnetwerk.groups",
+    "lerendnetwerk.journal",
     "lerendnetwerk.pages",
     "lerendnetwerk.demo",
 ]
@@ -87,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lerendnetwerk.core.context_processors.site",
+                "lerendnetwerk.accounts.context_processors.roles",
             ],
         },
     }

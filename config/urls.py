@@ -12,6 +12,10 @@ urlpatterns += i18n_patterns(
     path("handreiking/", include("lerendnetwerk.catalogue.urls")),
     path("", include("lerendnetwerk.networks.urls")),
     path("", include("lerendnetwerk.meetings.urls")),
+    path("", include("lerendnetwerk.themes.urls")),
+    path("", include("lerendnetwerk.barometer.urls")),
+    path("", include("lerendnetwerk.groups.urls")),
+    path("", include("lerendnetwerk.journal.urls")),
     path("", include("lerendnetwerk.pages.urls")),
     prefix_default_language=False,
 )

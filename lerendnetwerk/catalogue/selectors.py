@@ -25,13 +25,10 @@ def entries_all() -> QuerySet[Entry]:
     return Entry.objects.select_related("topic").prefetch_related(_references())
 
 
-def topics_for_stage(*, stage: str) -> list[Topic]:
-    """The stage's questions, each with its entries and their sources (three queries)."""
-    return list(
-        Topic.objects.filter(stage=stage).prefetch_related(
-            Prefetch("entries", queryset=Entry.objects.prefetch_related(_references()))
-        )
-    )
+def topics_for_stage(*, stage: str, with_sources: bool = True) -> list[Topic]:
+    """The stage's questions, each with its entries (and their sources: one query more)."""
+    entries = Entry.objects.prefetch_related(_references()) if with_sources else Entry.objects.all()
+    return list(Topic.objects.filter(stage=stage).prefetch_related(Prefetch("entries", entries)))
 
 
 def entries_search(*, query: str, stage: str = "", kind: str = "") -> QuerySet[Entry]:

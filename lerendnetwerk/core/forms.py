@@ -27,10 +27,17 @@ class FormRenderer(TemplatesSetting):
 
 class StyledFormMixin:
     fields: dict[str, Any]  # typed loosely: forms set querysets and choices per request
+    # No HTML `required`: browsers would style every empty required field as invalid before
+    # anyone typed. The server validates; `aria-required` still tells assistive technology.
+    use_required_attribute = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            # aria-required is not allowed on a single radio button or checkbox.
+            choice = (forms.RadioSelect, forms.CheckboxSelectMultiple, forms.CheckboxInput)
+            if field.required and not isinstance(field.widget, choice):
+                field.widget.attrs.setdefault("aria-required", "true")
             for widget_class, css in WIDGET_CLASSES:
                 if isinstance(field.widget, widget_class):
                     existing = field.widget.attrs.get("class", "")

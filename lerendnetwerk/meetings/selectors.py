@@ -100,12 +100,19 @@ class NetworkFigures:
     members: list[MemberFigures] = field(default_factory=list)
 
 
-def network_figures(*, network: Network) -> NetworkFigures:
-    """Meetings per phase, attendance rate per held meeting, and give and take per member."""
-    meetings = list(
-        _with_counts(
-            network.meetings.filter(cycle=network.current_cycle, status=Meeting.Status.SCHEDULED)
-        ).order_by("starts_at")
+def network_figures(*, network: Network, meetings: list[Meeting]) -> NetworkFigures:
+    """Meetings per phase, attendance rate per held meeting, and give and take per member.
+
+    `meetings` are the network's meetings from `meetings_for_network` (with their counts); the
+    figures take those of the current cycle that were not cancelled.
+    """
+    meetings = sorted(
+        (
+            m
+            for m in meetings
+            if m.cycle_id == network.current_cycle_id and m.status == Meeting.Status.SCHEDULED
+        ),
+        key=lambda m: m.starts_at,
     )
     per_phase = Counter(m.phase for m in meetings)
     attendance: list[tuple[Meeting, int | None]] = [

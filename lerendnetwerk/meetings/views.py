@@ -49,13 +49,14 @@ def _members(network: Network):  # type: ignore[no-untyped-def]
 @login_required
 def network_meetings(request: HttpRequest, slug: str) -> HttpResponse:
     network = _network_for(request, slug, "meetings.view_meetings")
+    meetings = selectors.meetings_for_network(network=network)
     return render(
         request,
         "meetings/network_meetings.html",
         {
             "network": network,
-            "meetings": selectors.meetings_for_network(network=network),
-            "figures": selectors.network_figures(network=network),
+            "meetings": meetings,
+            "figures": selectors.network_figures(network=network, meetings=meetings),
             "may_schedule": request.user.has_perm("meetings.schedule_meeting", network),
             "may_see_declines": request.user.has_perm("meetings.view_declines", network),
             "now": timezone.now(),

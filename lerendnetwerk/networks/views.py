@@ -176,7 +176,7 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "current_phase": Phase(current) if current else None,
             "next_phase": _phase_or_none(phases.next_phase(current)),
             "previous_phase": _phase_or_none(phases.previous_phase(current)),
-            "topics": topics_for_stage(stage=current) if current else [],
+            "topics": topics_for_stage(stage=current, with_sources=False) if current else [],
             "missing_prerequisites": [Prerequisite.Kind(kind) for kind in missing],
             "transitions": list(
                 cycle.transitions.select_related("moved_by").order_by("-moved_at")[:10]

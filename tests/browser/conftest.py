@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.db import connections
 from playwright.sync_api import BrowserContext, Page
 
 from tests.browser.helpers import NO_JS_CONTEXTS
@@ -82,3 +83,28 @@ def fresh_page(new_context: Callable[..., BrowserContext], screen: str) -> Calla
 def page(fresh_page: Callable[..., Page]) -> Page:
     """The main person's page, on the test's screen."""
     return fresh_page()
+
+
+@pytest.fixture(scope="session")
+def _migrated_data_snapshot(django_db_setup: None, django_db_blocker: Any) -> str | None:
+    """The database as the migrations left it, serialized at set-up (taken before Playwright
+    starts its event loop, while this thread still has its first connection object)."""
+    with django_db_blocker.unblock():
+        return getattr(connections["default"], "_test_serialized_contents", None)
+
+
+@pytest.fixture(autouse=True)
+def _migrated_data_in_the_browsers_context(
+    _django_db_helper: None, _migrated_data_snapshot: str | None
+) -> None:
+    """Give every browser test the migrated data (catalogue, Utrecht, questionnaires).
+
+    Django keeps connections in an asgiref Local, and Playwright's event loop gives the test a
+    connection object of its own. That object lacks the serialized snapshot, so on PostgreSQL
+    `serialized_rollback` restores nothing and the data migrations' rows vanish after the first
+    flush. Here the snapshot is handed to that connection and loaded once, for this test.
+    """
+    connection = connections["default"]
+    if _migrated_data_snapshot and not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = _migrated_data_snapshot  # type: ignore[attr-defined]
+        connection.creation.deserialize_db_from_string(_migrated_data_snapshot)

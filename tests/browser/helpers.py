@@ -74,6 +74,7 @@ _WIDEST = """(width) => [...document.querySelectorAll('body *')]
             ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
         + ' right=' + Math.round(el.getBoundingClientRect().right))"""
 
+
 def assert_fits_width(page: Page, width: int = 360) -> None:
     """The page does not scroll sideways at `width` CSS pixels (WCAG 1.4.10 Reflow)."""
     scroll_width = page.evaluate("document.documentElement.scrollWidth")

@@ -8,7 +8,7 @@ from django_tasks_db.models import DBTaskResult
 from lerendnetwerk.core.email import email_enqueue
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_email_waits_in_the_queue_until_the_worker_sends_it(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     email_enqueue(
