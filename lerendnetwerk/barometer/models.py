@@ -89,7 +89,8 @@ class Questionnaire(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.region or _('default')}, {self.version})"
+        region = self.region or _("default")
+        return f"{self.title} ({region}, {self.version})"
 
 
 class Question(models.Model):

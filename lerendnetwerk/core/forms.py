@@ -8,7 +8,9 @@ wired to the input (Django adds `aria-describedby` and `aria-invalid`).
 from typing import Any
 
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
     (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
@@ -18,6 +20,9 @@ WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
     (forms.Select, "utrecht-select utrecht-select--html-select"),
     (forms.widgets.Input, "utrecht-textbox utrecht-textbox--html-input"),
 ]
+
+
+EMPTY_LABEL = _("– choose –")
 
 
 class FormRenderer(TemplatesSetting):
@@ -38,6 +43,11 @@ class StyledFormMixin:
             choice = (forms.RadioSelect, forms.CheckboxSelectMultiple, forms.CheckboxInput)
             if field.required and not isinstance(field.widget, choice):
                 field.widget.attrs.setdefault("aria-required", "true")
+            # Django's own empty choice is not translated into Dutch yet.
+            if isinstance(field, forms.ModelChoiceField) and str(field.empty_label) == str(
+                BLANK_CHOICE_LABEL
+            ):
+                field.empty_label = EMPTY_LABEL
             for widget_class, css in WIDGET_CLASSES:
                 if isinstance(field.widget, widget_class):
                     existing = field.widget.attrs.get("class", "")

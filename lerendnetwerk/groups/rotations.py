@@ -43,8 +43,12 @@ def _solve(problem: Problem) -> list[list[list[int]]]:
     try:
         return plan(problem, time_limit=TIME_LIMIT_SECONDS, seed=0)
     except PlanningError as error:
+        # The planner's own reasons are technical English; the person gets an actionable one.
         raise ValidationError(
-            _("These groups cannot be planned: %(reason)s") % {"reason": error}
+            _(
+                "These groups cannot be planned with these wishes. Check the people you want "
+                "to keep apart or together, and the group size."
+            )
         ) from error
 
 

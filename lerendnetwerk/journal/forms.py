@@ -38,7 +38,7 @@ class JournalEntryForm(Form):
         label=_("Share in the network"),
         queryset=Network.objects.none(),
         required=False,
-        help_text=_("Needed when you share with your buddy or your network."),
+        help_text=_("Choose the network when you share with your buddy or your network."),
     )
 
     def __init__(self, *args: Any, author: User, **kwargs: Any) -> None:
