@@ -5,7 +5,7 @@ DEMO_PASSWORD ?= demo-wachtwoord
 VENDOR := lerendnetwerk/static/vendor
 MANAGE := uv run python manage.py
 
-.PHONY: run test install assets messages lint typecheck test-sqlite test-postgres worker
+.PHONY: run test install assets messages translations lint typecheck test-sqlite test-postgres worker
 
 install: assets
 	@uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -24,6 +24,10 @@ $(VENDOR)/utrecht/index.css: package-lock.json
 
 messages:
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+
+# After changing interface strings: collect them, translate the new ones in locale/nl, then `make messages`.
+translations:
+	$(MANAGE) makemessages -l nl -l en --no-wrap --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=bench
 
 # Local platform with demo data on SQLite; e-mail is printed in the worker's output.
 run: install messages

@@ -1,15 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import public_views, views
 
 app_name = "networks"
 urlpatterns = [
-    path("wijkoverzicht/", views.overview, name="overview"),
-    path("wijkoverzicht/<slug:region_slug>/", views.region_overview, name="region"),
-    path("wijkoverzicht/<slug:region_slug>/<slug:slug>/", views.network_public, name="public"),
+    path("wijkoverzicht/", public_views.overview, name="overview"),
+    path("wijkoverzicht/<slug:region_slug>/", public_views.region_overview, name="region"),
+    path(
+        "wijkoverzicht/<slug:region_slug>/<slug:slug>/", public_views.network_public, name="public"
+    ),
     path(
         "wijkoverzicht/<slug:region_slug>/<slug:slug>/contact/",
-        views.network_contact,
+        public_views.network_contact,
         name="contact",
     ),
     path("netwerken/", views.network_list, name="list"),

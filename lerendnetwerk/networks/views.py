@@ -5,7 +5,6 @@ Every view checks one named permission from rules.py before it shows or changes 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,13 +15,11 @@ from django.views.decorators.http import require_POST
 from lerendnetwerk.accounts import services as account_services
 from lerendnetwerk.catalogue.models import Phase
 from lerendnetwerk.catalogue.selectors import topics_for_stage
-from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.forms_errors import add_validation_error
-from lerendnetwerk.regions.models import District, Region
+from lerendnetwerk.regions.models import District
 
 from . import phases, selectors, services
 from .forms import (
-    ContactForm,
     InviteMemberForm,
     ManagerCommitmentForm,
     NetworkEditForm,
@@ -50,85 +47,6 @@ def _network_for(request: HttpRequest, slug: str, permission: str) -> Network:
     if not request.user.has_perm(permission, network):
         raise PermissionDenied
     return network
-
-
-CONTACT_LIMIT_PER_HOUR = 5
-
-
-def contact_allowed(network: Network) -> bool:
-    """A public form that mails a person needs a brake: a few messages per network per hour."""
-    key = f"contact:{network.pk}"
-    cache.add(key, 0, timeout=3600)
-    return cache.incr(key) <= CONTACT_LIMIT_PER_HOUR
-
-
-# --- Public -----------------------------------------------------------------------------------
-
-
-def overview(request: HttpRequest) -> HttpResponse:
-    regions = list(Region.objects.order_by("name"))
-    if len(regions) == 1:
-        return redirect("networks:region", region_slug=regions[0].slug)
-    return render(request, "networks/overview.html", {"regions": regions})
-
-
-def region_overview(request: HttpRequest, region_slug: str) -> HttpResponse:
-    region = get_object_or_404(Region, slug=region_slug)
-    return render(
-        request,
-        "networks/region_overview.html",
-        {"region": region, "districts": selectors.district_overview(region=region)},
-    )
-
-
-def network_public(request: HttpRequest, region_slug: str, slug: str) -> HttpResponse:
-    region = get_object_or_404(Region, slug=region_slug)
-    try:
-        network = selectors.network_get_public(region=region, slug=slug)
-    except Network.DoesNotExist:
-        raise Http404 from None
-    return render(
-        request,
-        "networks/public.html",
-        {"region": region, "network": network, "phases": list(Phase)},
-    )
-
-
-def network_contact(request: HttpRequest, region_slug: str, slug: str) -> HttpResponse:
-    """A message to the facilitators without publishing their address."""
-    region = get_object_or_404(Region, slug=region_slug)
-    try:
-        network = selectors.network_get_public(region=region, slug=slug)
-    except Network.DoesNotExist:
-        raise Http404 from None
-    facilitators = [m.user for m in network.facilitator_memberships]  # type: ignore[attr-defined]
-    form = ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and facilitators:
-        if not contact_allowed(network):
-            form.add_error(
-                None,
-                _("This network received many messages just now. Please try again in an hour."),
-            )
-            return render(
-                request,
-                "networks/contact.html",
-                {"region": region, "network": network, "form": form, "facilitators": facilitators},
-                status=429,
-            )
-        for facilitator in facilitators:
-            email_enqueue(
-                to=facilitator.email,
-                template="networks/email/contact",
-                context={"network": network.name, **form.cleaned_data},
-                language=facilitator.language,
-            )
-        messages.success(request, _("Your message has been sent to the facilitator."))
-        return redirect("networks:public", region_slug=region.slug, slug=network.slug)
-    return render(
-        request,
-        "networks/contact.html",
-        {"region": region, "network": network, "form": form, "facilitators": facilitators},
-    )
 
 
 # --- Members ----------------------------------------------------------------------------------
