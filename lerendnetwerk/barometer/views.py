@@ -4,13 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.accounts.roles import coordinator_region_ids
 from lerendnetwerk.core.forms_errors import add_validation_error
-from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.access import network_for
 
 from . import selectors, services
 from .coordination import region_overview
@@ -18,13 +18,6 @@ from .forms import AnswerForm, RoundOpenForm
 from .models import BarometerRound, Dimension, Participation, min_answers_for, scale_labels
 from .page_charts import region_trend_chart, round_charts
 from .results import round_results
-
-
-def _network_for(request: HttpRequest, slug: str, permission: str) -> Network:
-    network = get_object_or_404(Network.objects.select_related("district__region"), slug=slug)
-    if not request.user.has_perm(permission, network):
-        raise PermissionDenied
-    return network
 
 
 def _round_for(request: HttpRequest, slug: str, pk: int, permission: str) -> BarometerRound:
@@ -43,7 +36,7 @@ def _user(request: HttpRequest) -> User:
 
 @login_required
 def network_barometer(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "barometer.view_barometer")
+    network = network_for(request, slug, "barometer.view_barometer")
     rounds = selectors.network_rounds(network=network, user=_user(request))
     open_round = next((r for r in rounds if r.is_open), None)
     return render(
@@ -67,7 +60,7 @@ def network_barometer(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def round_open(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "barometer.open_round")
+    network = network_for(request, slug, "barometer.open_round")
     form = RoundOpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

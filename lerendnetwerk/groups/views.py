@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,24 +12,15 @@ from django.views.decorators.http import require_POST
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.meetings.models import Meeting
-from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.access import network_for
 
 from . import rotations, selectors, services
 from .forms import BuddyPairsForm, RotationForm
 from .models import GroupRotation
 
 
-def _network_for(request: HttpRequest, slug: str, permission: str) -> Network:
-    network = get_object_or_404(
-        Network.objects.select_related("district__region", "current_cycle"), slug=slug
-    )
-    if not request.user.has_perm(permission, network):
-        raise PermissionDenied
-    return network
-
-
 def _rotation_for(request: HttpRequest, slug: str, pk: int, permission: str) -> GroupRotation:
-    network = _network_for(request, slug, permission)
+    network = network_for(request, slug, permission)
     return get_object_or_404(
         GroupRotation.objects.select_related("network"), pk=pk, network=network
     )
@@ -37,7 +28,7 @@ def _rotation_for(request: HttpRequest, slug: str, pk: int, permission: str) -> 
 
 @login_required
 def groups_overview(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "groups.view_groups")
+    network = network_for(request, slug, "groups.view_groups")
     user: User = request.user  # type: ignore[assignment]
     return render(
         request,
@@ -55,7 +46,7 @@ def groups_overview(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def buddies_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "groups.plan_groups")
+    network = network_for(request, slug, "groups.plan_groups")
     members = rotations.planning_members(network)
     current = selectors.buddies_current(network=network)
     initial = {
@@ -88,7 +79,7 @@ def buddies_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def rotation_create(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "groups.plan_groups")
+    network = network_for(request, slug, "groups.plan_groups")
     members = rotations.planning_members(network)
     upcoming = Meeting.objects.filter(
         network=network, status=Meeting.Status.SCHEDULED, ends_at__gt=timezone.now()

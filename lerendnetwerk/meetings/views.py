@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.networks.access import network_for
 from lerendnetwerk.networks.models import Network
 
 from . import selectors, services
@@ -19,15 +20,6 @@ from .calendar import feed_ics
 from .forms import AgendaItemForm, AttendanceForm, MeetingForm, PreparersForm, RsvpForm
 from .models import AgendaItem, CalendarFeed, Meeting, Rsvp
 from .tokens import rsvp_token_read
-
-
-def _network_for(request: HttpRequest, slug: str, permission: str) -> Network:
-    network = get_object_or_404(
-        Network.objects.select_related("district__region", "current_cycle"), slug=slug
-    )
-    if not request.user.has_perm(permission, network):
-        raise PermissionDenied
-    return network
 
 
 def _meeting_for(request: HttpRequest, pk: int, permission: str) -> Meeting:
@@ -48,7 +40,7 @@ def _members(network: Network):  # type: ignore[no-untyped-def]
 
 @login_required
 def network_meetings(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "meetings.view_meetings")
+    network = network_for(request, slug, "meetings.view_meetings")
     meetings = selectors.meetings_for_network(network=network)
     return render(
         request,
@@ -66,7 +58,7 @@ def network_meetings(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def meeting_schedule(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "meetings.schedule_meeting")
+    network = network_for(request, slug, "meetings.schedule_meeting")
     form = MeetingForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
         try:

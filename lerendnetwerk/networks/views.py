@@ -19,6 +19,7 @@ from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.regions.models import District
 
 from . import phases, selectors, services
+from .access import network_for
 from .forms import (
     InviteMemberForm,
     ManagerCommitmentForm,
@@ -28,7 +29,7 @@ from .forms import (
     PhaseMoveForm,
     PrerequisiteForm,
 )
-from .models import Membership, Network, Prerequisite
+from .models import Membership, Prerequisite
 
 # Readable Dutch URL parts for the prerequisites.
 PREREQUISITE_SLUGS = {
@@ -37,16 +38,6 @@ PREREQUISITE_SLUGS = {
     "tijd": Prerequisite.Kind.TIME,
     "budget-en-expert": Prerequisite.Kind.BUDGET_AND_EXPERT,
 }
-
-
-def _network_for(request: HttpRequest, slug: str, permission: str) -> Network:
-    """The network, if the (logged-in) user holds `permission` on it; otherwise 403."""
-    network = get_object_or_404(
-        Network.objects.select_related("district__region", "current_cycle"), slug=slug
-    )
-    if not request.user.has_perm(permission, network):
-        raise PermissionDenied
-    return network
 
 
 # --- Members ----------------------------------------------------------------------------------
@@ -80,7 +71,7 @@ def network_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "networks.view_network")
+    network = network_for(request, slug, "networks.view_network")
     cycle = network.current_cycle
     current = cycle.phase if cycle else ""
     missing = selectors.network_missing_prerequisites(network=network)
@@ -128,7 +119,7 @@ def _tracker(current: str) -> list[dict[str, object]]:
 
 @login_required
 def network_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "networks.change_network")
+    network = network_for(request, slug, "networks.change_network")
     form = NetworkEditForm(
         request.POST or None,
         network=network,
@@ -147,7 +138,7 @@ def network_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def network_members(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "networks.view_network")
+    network = network_for(request, slug, "networks.view_network")
     return render(
         request,
         "networks/members.html",
@@ -162,7 +153,7 @@ def network_members(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def network_invite(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "networks.manage_members")
+    network = network_for(request, slug, "networks.manage_members")
     may_assign = request.user.has_perm("networks.assign_facilitator", network)
     form = InviteMemberForm(
         request.POST or None, network=network, may_assign_facilitator=may_assign
@@ -190,7 +181,7 @@ def network_invite(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @login_required
 def membership_end(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
-    network = _network_for(request, slug, "networks.manage_members")
+    network = network_for(request, slug, "networks.manage_members")
     membership = get_object_or_404(
         Membership.objects.select_related("user"), pk=membership_id, network=network
     )
@@ -210,7 +201,7 @@ def membership_end(request: HttpRequest, slug: str, membership_id: int) -> HttpR
 def membership_make_facilitator(
     request: HttpRequest, slug: str, membership_id: int
 ) -> HttpResponse:
-    network = _network_for(request, slug, "networks.assign_facilitator")
+    network = network_for(request, slug, "networks.assign_facilitator")
     membership = get_object_or_404(
         Membership.objects.select_related("user"),
         pk=membership_id,
@@ -227,7 +218,7 @@ def membership_make_facilitator(
 
 @login_required
 def network_prerequisites(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "networks.view_network")
+    network = network_for(request, slug, "networks.view_network")
     recorded = {p.kind: p for p in network.prerequisites.select_related("recorded_by")}
     items = [
         {"kind": kind, "slug": url_slug, "record": recorded.get(kind)}
@@ -250,7 +241,7 @@ def network_prerequisites(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def prerequisite_record(request: HttpRequest, slug: str, kind_slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "networks.record_prerequisite")
+    network = network_for(request, slug, "networks.record_prerequisite")
     kind = PREREQUISITE_SLUGS.get(kind_slug)
     if kind is None:
         raise Http404
@@ -296,7 +287,7 @@ def prerequisite_record(request: HttpRequest, slug: str, kind_slug: str) -> Http
 
 @login_required
 def manager_commitment_add(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "networks.record_prerequisite")
+    network = network_for(request, slug, "networks.record_prerequisite")
     form = ManagerCommitmentForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
         try:
@@ -312,7 +303,7 @@ def manager_commitment_add(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def network_phase(request: HttpRequest, slug: str) -> HttpResponse:
     """Move the network one phase forward, or one back with a reason."""
-    network = _network_for(request, slug, "networks.move_phase")
+    network = network_for(request, slug, "networks.move_phase")
     current = network.current_cycle.phase if network.current_cycle else ""
     direction = request.GET.get("richting", "vooruit")
     target = phases.previous_phase(current) if direction == "terug" else phases.next_phase(current)
@@ -361,7 +352,7 @@ def network_phase(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def network_new_cycle(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _network_for(request, slug, "networks.move_phase")
+    network = network_for(request, slug, "networks.move_phase")
     form = NewCycleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
