@@ -9,15 +9,17 @@ from django.utils.translation import gettext as _
 from lerendnetwerk.networks.models import Network
 from lerendnetwerk.regions.models import Region
 
-from .models import BarometerRound, Dimension, Question, min_answers_for
+from .models import BarometerRound, Dimension, min_answers_for
 from .results import (
     MIN_NETWORKS,
+    Tally,
     dimension_averages,
-    dimension_tallies,
     latest_per_network,
     mean_of_present,
+    pool,
+    statement_counts,
 )
-from .selectors import questionnaire_current
+from .selectors import current_statement_keys
 
 
 @dataclass
@@ -56,10 +58,11 @@ def _quarter(barometer_round: BarometerRound) -> tuple[int, int]:
 
 
 def _rows(
-    networks: list[Network], latest: dict[int, BarometerRound], min_answers: int
+    networks: list[Network],
+    latest: dict[int, BarometerRound],
+    min_answers: int,
+    tallies: dict[int, dict[str, Tally]],
 ) -> list[NetworkRow]:
-    visible = [r for r in latest.values() if r.answered >= min_answers]  # type: ignore[attr-defined]
-    tallies = dimension_tallies([r.pk for r in visible])
     rows = []
     for network in networks:
         row = NetworkRow(network=network, barometer_round=latest.get(network.pk))
@@ -73,9 +76,11 @@ def _rows(
     return rows
 
 
-def _trend(rounds: list[BarometerRound], keys: list[str] | None) -> tuple[list[PeriodPoint], int]:
-    """Per quarter: the mean of the networks' averages (each network's latest round in that
-    quarter), shown only for quarters in which at least three networks took part."""
+def _quarters(
+    rounds: list[BarometerRound],
+) -> tuple[dict[tuple[int, int], dict[int, BarometerRound]], int]:
+    """Per quarter, each network's latest round in it; only quarters in which at least three
+    networks took part, and how many quarters were left out."""
     by_quarter: dict[tuple[int, int], list[BarometerRound]] = defaultdict(list)
     for r in rounds:
         by_quarter[_quarter(r)].append(r)
@@ -84,7 +89,14 @@ def _trend(rounds: list[BarometerRound], keys: list[str] | None) -> tuple[list[P
         for quarter, found in by_quarter.items()
         if len(latest_per_network(found)) >= MIN_NETWORKS
     }
-    tallies = dimension_tallies([r.pk for q in chosen.values() for r in q.values()], keys)
+    return chosen, len(by_quarter) - len(chosen)
+
+
+def _trend(
+    chosen: dict[tuple[int, int], dict[int, BarometerRound]],
+    tallies: dict[int, dict[str, Tally]],
+) -> list[PeriodPoint]:
+    """Per quarter: the mean of the networks' averages."""
     points = []
     for (year, quarter), latest in sorted(chosen.items()):
         per_network = [dimension_averages(tallies.get(r.pk, {})) for r in latest.values()]
@@ -97,7 +109,7 @@ def _trend(rounds: list[BarometerRound], keys: list[str] | None) -> tuple[list[P
                 },
             )
         )
-    return points, len(by_quarter) - len(chosen)
+    return points
 
 
 def region_overview(*, region: Region) -> RegionOverview:
@@ -110,15 +122,16 @@ def region_overview(*, region: Region) -> RegionOverview:
     closed = list(
         BarometerRound.objects.filter(network__district__region=region).closed().with_answered()
     )
-    rows = _rows(networks, latest_per_network(closed), min_answers)
-    current = questionnaire_current(region=region)
-    keys = (
-        list(current.questions.filter(kind=Question.Kind.SCALE).values_list("key", flat=True))
-        if current
-        else None
-    )
+    latest = latest_per_network(closed)
     shown = [r for r in closed if r.answered >= min_answers]  # type: ignore[attr-defined]
-    trend, left_out = _trend(shown, keys)
+    quarters, left_out = _quarters(shown)
+    # One read of the answers serves both the rows and the trend.
+    counts = statement_counts(
+        {r.pk for r in latest.values() if r.answered >= min_answers}  # type: ignore[attr-defined]
+        | {r.pk for by_network in quarters.values() for r in by_network.values()}
+    )
+    rows = _rows(networks, latest, min_answers, pool(counts))
+    trend = _trend(quarters, pool(counts, current_statement_keys(region=region)))
     return RegionOverview(
         region=region, min_answers=min_answers, rows=rows, trend=trend, periods_left_out=left_out
     )

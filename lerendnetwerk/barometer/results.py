@@ -13,9 +13,6 @@ from statistics import fmean
 
 from django.db.models import Count
 
-from lerendnetwerk.networks.models import Network
-from lerendnetwerk.regions.models import Region
-
 from .models import (
     SCALE,
     Answer,
@@ -60,21 +57,30 @@ def mean_of_present(values: Iterable[float | None]) -> float | None:
     return fmean(present) if present else None
 
 
-def dimension_tallies(
-    round_ids: Iterable[int], keys: Iterable[str] | None = None
-) -> dict[int, dict[str, Tally]]:
-    """Per round, per dimension: the pooled tally of its statements (only `keys`, if given, so
-    that rounds with different versions compare like with like). One query."""
-    answers = Answer.objects.filter(
-        response__round_id__in=list(round_ids), question__kind=Question.Kind.SCALE
+StatementCounts = list[tuple[int, str, str, int, int]]
+
+
+def statement_counts(round_ids: Iterable[int]) -> StatementCounts:
+    """Per round, per statement (key and dimension): how often each value was given. One query,
+    which `pool` then reads as often as a page needs, with or without a set of keys."""
+    return list(
+        Answer.objects.filter(
+            response__round_id__in=list(round_ids), question__kind=Question.Kind.SCALE
+        )
+        .values_list("response__round_id", "question__key", "question__dimension", "value")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    if keys is not None:
-        answers = answers.filter(question__key__in=list(keys))
+
+
+def pool(counts: StatementCounts, keys: Iterable[str] | None = None) -> dict[int, dict[str, Tally]]:
+    """Per round, per dimension: the pooled tally of its statements (only `keys`, if given, so
+    that rounds with different versions compare like with like)."""
+    wanted = None if keys is None else frozenset(keys)
     counters: dict[int, dict[str, Counter[int]]] = defaultdict(lambda: defaultdict(Counter))
-    for round_id, dimension, value, count in answers.values_list(
-        "response__round_id", "question__dimension", "value"
-    ).annotate(n=Count("pk")):
-        counters[round_id][dimension][value] += count
+    for round_id, key, dimension, value, count in counts:
+        if wanted is None or key in wanted:
+            counters[round_id][dimension][value] += count
     return {
         round_id: {dim: Tally.of(counter) for dim, counter in by_dimension.items()}
         for round_id, by_dimension in counters.items()
@@ -162,42 +168,62 @@ class RoundResults:
 
 
 def round_results(*, barometer_round: BarometerRound) -> RoundResults:
-    """Everything the results page shows; only counts when the results may not be shown."""
+    """Everything the results page shows; only counts when the results may not be shown.
+    Six queries, however many rounds the network and its region have."""
     region = barometer_round.network.district.region
+    answered = getattr(barometer_round, "answered", None)
     results = RoundResults(
         barometer_round=barometer_round,
-        answered=barometer_round.responses.count(),
+        answered=barometer_round.responses.count() if answered is None else answered,
         min_answers=min_answers_for(region),
     )
     if not results.visible:
         return results
     questions = list(barometer_round.questionnaire.questions.order_by("order", "pk"))
-    results.dimensions = _dimension_results(barometer_round, questions)
-    results.open_answers = _open_results(barometer_round, questions)
+    results.dimensions, results.open_answers = _round_answers(barometer_round, questions)
     keys = [question.key for question in questions if question.is_scale]
-    results.trend = network_trend(
-        network=barometer_round.network, keys=keys, min_answers=results.min_answers
+    # The network's own rounds are among the region's: one read of rounds, one of counts.
+    closed = list(
+        BarometerRound.objects.filter(network__district__region=region).closed().with_answered()
     )
-    results.comparison = region_comparison(
-        region=region, keys=keys, min_answers=results.min_answers
+    own = [r for r in closed if r.network_id == barometer_round.network_id]
+    trend_rounds = _shown_rounds(
+        sorted(own, key=lambda r: (r.closed_on, r.pk)), results.min_answers
     )
+    comparison_rounds = _comparable(
+        _shown_rounds(closed, results.min_answers),
+        keys,
+        known={barometer_round.questionnaire_id: frozenset(keys)},
+    )
+    counts = statement_counts(
+        {r.pk for r in trend_rounds} | {r.pk for r in comparison_rounds.values()}
+    )
+    results.trend = _trend(own, trend_rounds, pool(counts, keys))
+    results.comparison = _comparison(comparison_rounds, pool(counts))
     if results.comparison.available:
         for dimension in results.dimensions:
             dimension.region_average = results.comparison.averages.get(dimension.dimension)
     return results
 
 
-def _dimension_results(
+def _round_answers(
     barometer_round: BarometerRound, questions: list[Question]
-) -> list[DimensionResult]:
+) -> tuple[list["DimensionResult"], list["OpenResult"]]:
+    """The statements' tallies and the open answers of one round, from one read of its answers.
+    Open answers come in the order of their random keys: random, yet the same on screen and on
+    paper, and unrelated to the order in which people answered."""
     counters: dict[int, Counter[int]] = defaultdict(Counter)
-    for question_id, value, count in (
-        Answer.objects.filter(response__round=barometer_round, value__isnull=False)
-        .values_list("question_id", "value")
-        .annotate(n=Count("pk"))
+    texts: dict[int, list[str]] = defaultdict(list)
+    for question_id, value, text in (
+        Answer.objects.filter(response__round=barometer_round)
+        .order_by("id")
+        .values_list("question_id", "value", "text")
     ):
-        counters[question_id][value] += count
-    results = []
+        if value is not None:
+            counters[question_id][value] += 1
+        elif text:
+            texts[question_id].append(text)
+    dimensions = []
     for dimension in Dimension:
         statements = [
             StatementResult(question=question, tally=Tally.of(counters[question.pk]))
@@ -205,41 +231,25 @@ def _dimension_results(
             if question.is_scale and question.dimension == dimension
         ]
         if statements:
-            results.append(DimensionResult(dimension=dimension, statements=statements))
-    return results
-
-
-def _open_results(barometer_round: BarometerRound, questions: list[Question]) -> list[OpenResult]:
-    """Open answers in the order of their random keys: random, yet the same on screen and on
-    paper, and unrelated to the order in which people answered."""
-    texts: dict[int, list[str]] = defaultdict(list)
-    for question_id, text in (
-        Answer.objects.filter(response__round=barometer_round, value__isnull=True)
-        .exclude(text="")
-        .order_by("id")
-        .values_list("question_id", "text")
-    ):
-        texts[question_id].append(text)
-    return [
+            dimensions.append(DimensionResult(dimension=dimension, statements=statements))
+    opens = [
         OpenResult(question=question, texts=texts[question.pk])
         for question in questions
         if not question.is_scale
     ]
+    return dimensions, opens
 
 
 def _shown_rounds(rounds: Iterable[BarometerRound], min_answers: int) -> list[BarometerRound]:
     return [r for r in rounds if r.answered >= min_answers]  # type: ignore[attr-defined]
 
 
-def network_trend(*, network: Network, keys: list[str], min_answers: int) -> Trend:
-    """The average per dimension in every closed round with enough answers, oldest first,
-    counting only the statements in `keys`."""
-    closed = sorted(
-        BarometerRound.objects.filter(network=network).closed().with_answered(),
-        key=lambda r: (r.closed_on, r.pk),
-    )
-    shown = _shown_rounds(closed, min_answers)
-    tallies = dimension_tallies([r.pk for r in shown], keys)
+def _trend(
+    closed: list[BarometerRound],
+    shown: list[BarometerRound],
+    tallies: dict[int, dict[str, Tally]],
+) -> Trend:
+    """The average per dimension in every closed round with enough answers, oldest first."""
     return Trend(
         points=[
             TrendPoint(barometer_round=r, averages=dimension_averages(tallies.get(r.pk, {})))
@@ -249,13 +259,21 @@ def network_trend(*, network: Network, keys: list[str], min_answers: int) -> Tre
     )
 
 
-def _key_sets(rounds: Iterable[BarometerRound]) -> dict[int, frozenset[str]]:
+def _key_sets(
+    rounds: Iterable[BarometerRound], known: dict[int, frozenset[str]]
+) -> dict[int, frozenset[str]]:
+    """The statements' keys of each round's questionnaire; no query when all are `known`."""
+    missing = {r.questionnaire_id for r in rounds} - set(known)
     keys: dict[int, set[str]] = defaultdict(set)
-    for questionnaire_id, key in Question.objects.filter(
-        questionnaire_id__in={r.questionnaire_id for r in rounds}, kind=Question.Kind.SCALE
-    ).values_list("questionnaire_id", "key"):
-        keys[questionnaire_id].add(key)
-    return {questionnaire_id: frozenset(found) for questionnaire_id, found in keys.items()}
+    if missing:
+        for questionnaire_id, key in Question.objects.filter(
+            questionnaire_id__in=missing, kind=Question.Kind.SCALE
+        ).values_list("questionnaire_id", "key"):
+            keys[questionnaire_id].add(key)
+    return {
+        **known,
+        **{questionnaire_id: frozenset(found) for questionnaire_id, found in keys.items()},
+    }
 
 
 def latest_per_network(rounds: Iterable[BarometerRound]) -> dict[int, BarometerRound]:
@@ -265,20 +283,21 @@ def latest_per_network(rounds: Iterable[BarometerRound]) -> dict[int, BarometerR
     return latest
 
 
-def region_comparison(*, region: Region, keys: list[str], min_answers: int) -> Comparison:
-    """The region's average per dimension over networks (each network's latest closed round
-    with enough answers to exactly these statements), when at least three networks qualify."""
-    rounds = _shown_rounds(
-        BarometerRound.objects.filter(network__district__region=region).closed().with_answered(),
-        min_answers,
-    )
-    key_sets = _key_sets(rounds)
+def _comparable(
+    rounds: list[BarometerRound], keys: list[str], known: dict[int, frozenset[str]]
+) -> dict[int, BarometerRound]:
+    """Each network's latest of `rounds` that asked exactly the statements in `keys`."""
+    key_sets = _key_sets(rounds, known)
     wanted = frozenset(keys)
-    latest = latest_per_network(r for r in rounds if key_sets.get(r.questionnaire_id) == wanted)
+    return latest_per_network(r for r in rounds if key_sets.get(r.questionnaire_id) == wanted)
+
+
+def _comparison(
+    latest: dict[int, BarometerRound], tallies: dict[int, dict[str, Tally]]
+) -> Comparison:
     comparison = Comparison(networks=len(latest))
     if not comparison.available:
         return comparison
-    tallies = dimension_tallies([r.pk for r in latest.values()])
     per_network = [dimension_averages(tallies.get(r.pk, {})) for r in latest.values()]
     comparison.averages = {
         dim: mean_of_present(averages[dim] for averages in per_network) for dim in Dimension.values

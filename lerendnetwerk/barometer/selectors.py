@@ -3,7 +3,7 @@ queries."""
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.networks.models import Membership, Network
@@ -14,8 +14,29 @@ from .models import BarometerRound, Participation, Question, Questionnaire
 
 def questionnaire_current(*, region: Region) -> Questionnaire | None:
     """The version new rounds use: the region's latest published one, else the default's."""
-    published = Questionnaire.objects.filter(is_published=True).order_by("-version")
-    return published.filter(region=region).first() or published.filter(region__isnull=True).first()
+    return _current(region).first()
+
+
+def _current(region: Region) -> QuerySet[Questionnaire]:
+    # The region's own versions sort before the default's (NULL region last), newest first.
+    return Questionnaire.objects.filter(
+        Q(region=region) | Q(region__isnull=True), is_published=True
+    ).order_by(F("region").asc(nulls_last=True), "-version")
+
+
+def current_statement_keys(*, region: Region) -> list[str] | None:
+    """The statements' keys of `questionnaire_current`, in order; None without one. One query."""
+    rows = list(
+        Question.objects.filter(
+            questionnaire=Subquery(_current(region).values("pk")[:1]), kind=Question.Kind.SCALE
+        )
+        .order_by("order", "pk")
+        .values_list("key", flat=True)
+    )
+    if rows:
+        return rows
+    # Rare: a version without statements, or none at all (then every statement counts).
+    return [] if _current(region).exists() else None
 
 
 def _answered_by(user: User) -> Exists:
@@ -37,8 +58,10 @@ def member_count(*, network: Network) -> int:
 
 def round_get(*, slug: str, pk: int) -> BarometerRound:
     """The round with its network and region, only under its own network's address."""
-    return BarometerRound.objects.select_related("network__district__region", "questionnaire").get(
-        pk=pk, network__slug=slug
+    return (
+        BarometerRound.objects.select_related("network__district__region", "questionnaire")
+        .with_answered()
+        .get(pk=pk, network__slug=slug)
     )
 
 
