@@ -12,12 +12,16 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.core.pagination import paginate
 from lerendnetwerk.meetings.models import Meeting
 
 from . import selectors, services
 from .export import diary_markdown, diary_pdf
 from .forms import JournalEntryForm, SearchForm
 from .models import JournalEntry
+
+# Diary entries per page of "my diary": a year of entries fits on a few pages.
+PER_PAGE = 20
 
 
 def _entry_for(request: HttpRequest, pk: int, permission: str) -> JournalEntry:
@@ -41,7 +45,7 @@ def journal_index(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "query": query,
-            "entries": list(selectors.my_entries(user=user, query=query)),
+            "entries": paginate(request, selectors.my_entries(user=user, query=query), PER_PAGE),
             "shared_count": selectors.entries_shared_with(user=user).count(),
         },
     )

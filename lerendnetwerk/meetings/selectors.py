@@ -2,8 +2,10 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from lerendnetwerk.accounts.models import User
@@ -22,8 +24,39 @@ def _with_counts(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     )
 
 
-def meetings_for_network(*, network: Network) -> list[Meeting]:
-    return list(_with_counts(network.meetings.select_related("host")).order_by("-starts_at"))
+def meetings_upcoming(*, network: Network) -> list[Meeting]:
+    """Meetings that have not ended, soonest first: a handful, whatever the network's age."""
+    return list(
+        _with_counts(
+            network.meetings.filter(ends_at__gt=timezone.now()).select_related("host")
+        ).order_by("starts_at")
+    )
+
+
+def meetings_earlier(*, network: Network) -> QuerySet[Meeting]:
+    """Meetings that have ended, newest first; the page shows them a page at a time."""
+    return _with_counts(
+        network.meetings.filter(ends_at__lte=timezone.now()).select_related("host")
+    ).order_by("-starts_at", "-pk")
+
+
+def meetings_of_cycle(*, network: Network) -> list[Meeting]:
+    """The current cycle's meetings that were not cancelled, oldest first, with their counts."""
+    return list(
+        _with_counts(
+            network.meetings.filter(
+                Q(cycle_id=network.current_cycle_id), status=Meeting.Status.SCHEDULED
+            )
+        ).order_by("starts_at")
+    )
+
+
+def _count(rows: QuerySet[Any]) -> Coalesce:
+    """The number of `rows` as a subquery: an aggregate without GROUP BY gives one row."""
+    return Coalesce(
+        Subquery(rows.order_by().annotate(n=Func("pk", function="COUNT")).values("n")[:1]),
+        0,
+    )
 
 
 def meeting_get(*, pk: int) -> Meeting:
@@ -103,17 +136,9 @@ class NetworkFigures:
 def network_figures(*, network: Network, meetings: list[Meeting]) -> NetworkFigures:
     """Meetings per phase, attendance rate per held meeting, and give and take per member.
 
-    `meetings` are the network's meetings from `meetings_for_network` (with their counts); the
-    figures take those of the current cycle that were not cancelled.
+    `meetings` are the current cycle's from `meetings_of_cycle` (with their counts). Give and
+    take counts over all the network's meetings, in one query with the members.
     """
-    meetings = sorted(
-        (
-            m
-            for m in meetings
-            if m.cycle_id == network.current_cycle_id and m.status == Meeting.Status.SCHEDULED
-        ),
-        key=lambda m: m.starts_at,
-    )
     per_phase = Counter(m.phase for m in meetings)
     attendance: list[tuple[Meeting, int | None]] = [
         (
@@ -124,36 +149,31 @@ def network_figures(*, network: Network, meetings: list[Meeting]) -> NetworkFigu
         )
         for m in meetings
     ]
-    members = {
-        membership.user_id: MemberFigures(user=membership.user)
-        for membership in Membership.objects.filter(
-            network=network, left_at__isnull=True
-        ).select_related("user")
-    }
-    in_network = Q(meeting__network=network)
-    for user_id, count in (
-        Rsvp.objects.filter(in_network, answer=Rsvp.Answer.DECLINED)
-        .values_list("user_id")
-        .annotate(n=Count("pk"))
-    ):
-        if user_id in members:
-            members[user_id].declined = count
-    for user_id, count in (
-        Meeting.preparers.through.objects.filter(meeting__network=network)
-        .values_list("user_id")
-        .annotate(n=Count("pk"))
-    ):
-        if user_id in members:
-            members[user_id].prepared = count
-    for user_id, count in (
-        AgendaItem.objects.filter(in_network, lead_user__isnull=False)
-        .values_list("lead_user_id")
-        .annotate(n=Count("pk"))
-    ):
-        if user_id in members:
-            members[user_id].led = count
+    mine = {"meeting__network": network}
+    members = (
+        Membership.objects.filter(network=network, left_at__isnull=True)
+        .select_related("user")
+        .annotate(
+            declined=_count(
+                Rsvp.objects.filter(**mine, user=OuterRef("user_id"), answer=Rsvp.Answer.DECLINED)
+            ),
+            prepared=_count(
+                Meeting.preparers.through.objects.filter(**mine, user=OuterRef("user_id"))
+            ),
+            led=_count(AgendaItem.objects.filter(**mine, lead_user=OuterRef("user_id"))),
+        )
+        .order_by("user__name", "pk")
+    )
     return NetworkFigures(
         meetings_per_phase=[(phase, per_phase.get(phase.value, 0)) for phase in Phase],
         attendance=attendance,
-        members=sorted(members.values(), key=lambda f: f.user.name),
+        members=[
+            MemberFigures(
+                user=m.user,
+                declined=m.declined,
+                prepared=m.prepared,
+                led=m.led,
+            )
+            for m in members
+        ],
     )

@@ -6,12 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.core.pagination import paginate
 from lerendnetwerk.networks.access import network_for
 from lerendnetwerk.networks.models import Network
 
@@ -20,6 +20,9 @@ from .calendar import feed_ics
 from .forms import AgendaItemForm, AttendanceForm, MeetingForm, PreparersForm, RsvpForm
 from .models import AgendaItem, CalendarFeed, Meeting, Rsvp
 from .tokens import rsvp_token_read
+
+# Earlier meetings per page on a network's meetings page.
+EARLIER = 10
 
 
 def _meeting_for(request: HttpRequest, pk: int, permission: str) -> Meeting:
@@ -41,17 +44,18 @@ def _members(network: Network):  # type: ignore[no-untyped-def]
 @login_required
 def network_meetings(request: HttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "meetings.view_meetings")
-    meetings = selectors.meetings_for_network(network=network)
     return render(
         request,
         "meetings/network_meetings.html",
         {
             "network": network,
-            "meetings": meetings,
-            "figures": selectors.network_figures(network=network, meetings=meetings),
+            "upcoming": selectors.meetings_upcoming(network=network),
+            "earlier": paginate(request, selectors.meetings_earlier(network=network), EARLIER),
+            "figures": selectors.network_figures(
+                network=network, meetings=selectors.meetings_of_cycle(network=network)
+            ),
             "may_schedule": request.user.has_perm("meetings.schedule_meeting", network),
             "may_see_declines": request.user.has_perm("meetings.view_declines", network),
-            "now": timezone.now(),
         },
     )
 

@@ -229,7 +229,7 @@ def test_facilitator_plans_a_meeting_members_answer_and_attendance_is_recorded(
 
     # The network's meetings page counts the answers and the attendance.
     visit(page, f"{base}bijeenkomsten/")
-    row = page.locator("main section[aria-labelledby=list-heading] tbody tr")
+    row = page.locator("main section[aria-labelledby=earlier-heading] tbody tr")
     expect(row).to_have_count(1)
     expect(row.locator("td").nth(3)).to_have_text(re.compile(r"1\s*/\s*3"))
     expect(row.locator("td").nth(5)).to_have_text(re.compile(r"2\s*/\s*3"))

@@ -78,3 +78,19 @@ def test_download_as_markdown_and_pdf(participant):
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
     assert len(pdf.content) > 1000
+
+
+def test_a_long_diary_comes_twenty_entries_to_a_page_and_keeps_the_search(participant):
+    for day in range(1, 26):
+        services.journal_entry_write(
+            author=participant, text=f"Over taal, dag {day:02}", written_on=f"2026-10-{day:02}"
+        )
+    client = login(participant)
+    first = client.get(reverse("journal:index"), {"q": "taal"})
+    assert len(first.context["entries"].object_list) == 20
+    assert "25 notities gevonden" in first.content.decode()
+    assert 'href="?q=taal&amp;pagina=2"' in first.content.decode()
+    second = client.get(reverse("journal:index"), {"q": "taal", "pagina": "2"})
+    assert [e.text for e in second.context["entries"].object_list] == [
+        f"Over taal, dag {day:02}" for day in range(5, 0, -1)
+    ]

@@ -199,3 +199,32 @@ def test_the_meeting_page_uses_a_fixed_number_of_queries(
     client = login(participant)
     with django_assert_max_num_queries(14):
         assert client.get(reverse("meetings:detail", args=[meeting.pk])).status_code == 200
+
+
+def test_earlier_meetings_come_ten_to_a_page_after_the_upcoming_ones(meeting, network, facilitator):
+    held = timezone.now().replace(microsecond=0) - timedelta(days=400)
+    for week in range(12):
+        Meeting.objects.create(
+            network=network,
+            cycle=network.current_cycle,
+            title=f"Eerder {week:02}",
+            starts_at=held + timedelta(weeks=week),
+            ends_at=held + timedelta(weeks=week, hours=2),
+        )
+    client = login(facilitator)
+    first = client.get(reverse("meetings:network", args=[network.slug]))
+    assert [m.title for m in first.context["upcoming"]] == [meeting.title]
+    titles = [m.title for m in first.context["earlier"].object_list]
+    assert titles == [f"Eerder {week:02}" for week in range(11, 1, -1)]
+    assert 'href="?pagina=2"' in first.content.decode()
+
+    second = client.get(reverse("meetings:network", args=[network.slug]), {"pagina": "2"})
+    assert [m.title for m in second.context["earlier"].object_list] == ["Eerder 01", "Eerder 00"]
+    assert 'rel="prev"' in second.content.decode()
+    # The figures still cover the whole cycle, not one page of it.
+    assert len(second.context["figures"].attendance) == 13
+    # A page number that makes no sense shows the first page.
+    assert (
+        client.get(reverse("meetings:network", args=[network.slug]), {"pagina": "x"}).status_code
+        == 200
+    )
