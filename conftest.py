@@ -5,6 +5,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 from lerendnetwerk.core.tests.factories import (
     NetworkFactory,
@@ -34,6 +35,13 @@ def _tasks_run_immediately(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: a rolled-back test must not leave a cached page
+    (or a fragment version) behind for the next."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -113,6 +114,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Fragments that are the same for everyone (the catalogue, the district overview) are cached
+# until their data changes (lerendnetwerk/core/fragments.py). The default, this process's
+# memory, suits one process (runserver, the tests). With more processes, such as gunicorn's
+# workers, set CACHE_URL to a cache they share, e.g. redis://127.0.0.1:6379/0, so that a change
+# reaches all of them.
+CACHE_URL = env("CACHE_URL")
+if not CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+else:
+    raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address.")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -1,8 +1,11 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from lerendnetwerk.core import fragments
+
 from . import selectors
 from .forms import SearchForm
+from .invalidation import CATALOGUE
 from .models import Entry
 
 
@@ -40,8 +43,11 @@ def catalogue_stage(request: HttpRequest, stage_slug: str) -> HttpResponse:
             "stage": stage,
             "stage_slug": stage_slug,
             "stage_label": selectors.STAGE_LABELS[stage],
-            "topics": selectors.topics_for_stage(stage=stage),
-            "stages": selectors.stage_summaries(),
+            # Callables: read only when the cached fragment has to be made (see the template).
+            "topics": lambda: selectors.topics_for_stage(stage=stage),
+            "stages": selectors.stage_summaries,
+            "version": fragments.version(CATALOGUE),
+            "fragment_timeout": fragments.TIMEOUT,
         },
     )
 

@@ -8,11 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.catalogue.models import Phase
+from lerendnetwerk.core import fragments
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.regions.models import Region
 
 from . import selectors
 from .forms import ContactForm
+from .invalidation import DISTRICT_OVERVIEW
 from .models import Network
 
 CONTACT_LIMIT_PER_HOUR = 5
@@ -37,7 +39,13 @@ def region_overview(request: HttpRequest, region_slug: str) -> HttpResponse:
     return render(
         request,
         "networks/region_overview.html",
-        {"region": region, "districts": selectors.district_overview(region=region)},
+        {
+            "region": region,
+            # A callable: read only when the cached fragment has to be made (see the template).
+            "districts": lambda: selectors.district_overview(region=region),
+            "version": fragments.version(DISTRICT_OVERVIEW),
+            "fragment_timeout": fragments.TIMEOUT,
+        },
     )
 
 

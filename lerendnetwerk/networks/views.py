@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.accounts import services as account_services
+from lerendnetwerk.catalogue.invalidation import CATALOGUE
 from lerendnetwerk.catalogue.models import Phase
 from lerendnetwerk.catalogue.selectors import topics_for_stage
+from lerendnetwerk.core import fragments
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.regions.models import District
 
@@ -85,7 +87,11 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "current_phase": Phase(current) if current else None,
             "next_phase": _phase_or_none(phases.next_phase(current)),
             "previous_phase": _phase_or_none(phases.previous_phase(current)),
-            "topics": topics_for_stage(stage=current, with_sources=False) if current else [],
+            # The phase's questions are the catalogue's, the same in every network: a cached
+            # fragment, read only when it has to be made (see the template).
+            "topics": lambda: topics_for_stage(stage=current, with_sources=False),
+            "catalogue_version": fragments.version(CATALOGUE),
+            "fragment_timeout": fragments.TIMEOUT,
             "missing_prerequisites": [Prerequisite.Kind(kind) for kind in missing],
             "transitions": list(
                 cycle.transitions.select_related("moved_by").order_by("-moved_at")[:10]

@@ -115,3 +115,24 @@ def test_a_phase_page_shows_its_questions_in_a_fixed_number_of_queries(client):
 
 def test_an_unknown_phase_is_not_found(client):
     assert client.get("/handreiking/fase-zes/").status_code == 404
+
+
+def test_a_phase_page_is_cached_until_the_catalogue_changes(
+    client, django_capture_on_commit_callbacks
+):
+    page = reverse("catalogue:stage", args=["verdieping"])
+    client.get(page)
+    with CaptureQueriesContext(connection) as queries:
+        assert "Worldcaf" in client.get(page).content.decode()
+    assert len(queries) == 0
+
+    entry = Entry.objects.get(title__startswith="Worldcaf")
+    with django_capture_on_commit_callbacks(execute=True):
+        entry.title = "Wereldcafé"
+        entry.save()
+    assert "Wereldcafé" in client.get(page).content.decode()
+
+    # Loading the data file again brings the reviewed title back, on the cached page too.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_catalogue", stdout=io.StringIO())
+    assert "Worldcaf" in client.get(page).content.decode()

@@ -5,7 +5,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from lerendnetwerk.catalogue import models
+from lerendnetwerk.catalogue.invalidation import CATALOGUE
 from lerendnetwerk.catalogue.loader import load_catalogue
+from lerendnetwerk.core import fragments
 
 
 class Command(BaseCommand):
@@ -21,4 +23,6 @@ class Command(BaseCommand):
                     SourceReference=models.SourceReference,
                 )
             )
+            # Source references are bulk inserted, which sends no signal.
+            fragments.bump(CATALOGUE)
         self.stdout.write(f"Loaded {topics} topics and {entries} entries.")

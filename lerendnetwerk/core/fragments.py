@@ -1,0 +1,35 @@
+"""Page fragments that are the same for everyone, cached until what they show changes.
+
+A fragment's cache key holds the version of its data (`version(name)`); saving that data calls
+`bump(name)` after the commit, which gives it a new version, so every process renders the
+fragment afresh on its next request. Versions are random, never counters: a version that was
+evicted from the cache and made again can never bring back an old fragment.
+
+This is only correct when every process shares one cache: set CACHE_URL (see settings) when
+running more than one process.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+# Long enough to save work, short enough that a missed invalidation heals itself.
+TIMEOUT = 24 * 3600
+
+
+def _key(name: str) -> str:
+    return f"fragments:version:{name}"
+
+
+def version(name: str) -> str:
+    found = cache.get(_key(name))
+    if found is None:
+        found = uuid.uuid4().hex
+        cache.set(_key(name), found, TIMEOUT)
+    return str(found)
+
+
+def bump(name: str) -> None:
+    """Give `name` a new version once the current transaction commits."""
+    transaction.on_commit(lambda: cache.set(_key(name), uuid.uuid4().hex, TIMEOUT))
