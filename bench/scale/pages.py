@@ -1,4 +1,4 @@
-"""The pages the benchmark drives, with the role that sees them and their query count.
+"""The pages the benchmark drives (`lerendnetwerk.demo.scale.main_pages`), with their query counts.
 
 Run by run.py against the loaded database; prints one tab-separated line per page:
 name, login e-mail ('' for the public), path, number of SQL queries.
@@ -18,39 +18,16 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
 from lerendnetwerk.accounts.models import User  # noqa: E402
-from lerendnetwerk.meetings.models import Meeting  # noqa: E402
-from lerendnetwerk.networks.models import Network  # noqa: E402
-
-FACILITATOR = "bench-kartrekker@schaal.example"
-PARTICIPANT = "bench-deelnemer@schaal.example"
-COORDINATOR = "bench-coordinator@schaal.example"
-
-
-def pages() -> list[tuple[str, str, str]]:
-    network = Network.objects.select_related("district__region").get(slug="ln-0")
-    region = network.district.region
-    meeting = Meeting.objects.filter(network=network, starts_at__gt=timezone.now()).first()
-    assert meeting is not None
-    return [
-        ("floor (status)", "", "/status/"),
-        ("district overview", "", f"/wijkoverzicht/{region.slug}/"),
-        ("catalogue", "", "/handreiking/verkenning/"),
-        ("network page", FACILITATOR, f"/netwerken/{network.slug}/"),
-        ("meeting page", PARTICIPANT, f"/bijeenkomsten/{meeting.pk}/"),
-        ("network meetings", FACILITATOR, f"/netwerken/{network.slug}/bijeenkomsten/"),
-        ("coordinator overview", COORDINATOR, "/coordinatie/"),
-        ("member dashboard", PARTICIPANT, "/mijn-pagina/"),
-        ("my diary", PARTICIPANT, "/mijn-leerdagboek/"),
-    ]
+from lerendnetwerk.demo.scale import main_pages  # noqa: E402
 
 
 def count_queries(email: str, path: str) -> int:
     client = Client()
     if email:
         client.force_login(User.objects.get(email=email))
+    client.get(path)  # warm up: the per-process caches are not what is measured
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200, (path, response.status_code)
@@ -58,5 +35,5 @@ def count_queries(email: str, path: str) -> int:
 
 
 if __name__ == "__main__":
-    for name, email, path in pages():
-        print(f"{name}\t{email}\t{path}\t{count_queries(email, path)}")
+    for page in main_pages():
+        print(f"{page.name}\t{page.login}\t{page.path}\t{count_queries(page.login, page.path)}")

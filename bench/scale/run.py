@@ -9,6 +9,8 @@ requests per second, p50, p99, the page's throughput as a fraction of the floor'
     uv run python bench/scale/run.py --factor 1 --reuse        # skip loading when already there
 
 Needs: PostgreSQL on 127.0.0.1:5432 (trust auth, as on these machines) and Debian's `wrk`.
+The two workers share Redis on 127.0.0.1:6379 as their cache (database 1, emptied first), as a
+deployment with more than one process must (see CACHE_URL in config/settings.py).
 """
 
 import argparse
@@ -22,8 +24,11 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import redis
+
 ROOT = Path(__file__).resolve().parents[2]
 PORT = 8111
+CACHE_URL = "redis://127.0.0.1:6379/1"
 PASSWORD = "bench-wachtwoord"  # noqa: S105 - the generated benchmark logins' password
 
 
@@ -44,6 +49,7 @@ def environment(database: str) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "SECRET_KEY": "benchmark-" + "x" * 50,
         "AXES_FAILURE_LIMIT": "1000",
+        "CACHE_URL": CACHE_URL,
     }
 
 
@@ -113,6 +119,8 @@ def main() -> None:
     env = environment(options.database)
     if not options.reuse:
         load(env, options.database, options.factor)
+    # Fragments cached for another data set must not be served for this one.
+    redis.Redis.from_url(CACHE_URL).flushdb()
     pages = sh(sys.executable, "bench/scale/pages.py", env=env).split("\n")
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", "2", "-b", f"127.0.0.1:{PORT}"],

@@ -1,21 +1,34 @@
 """National-scale data for benchmarks: every municipality of the Netherlands, in bulk.
 
 At factor 1: about 340 regions, 5,000 networks, 60,000 people, 250,000 meetings with answers
-and attendance, 1,000,000 diary entries (and the Netwerkbarometer answers, see `barometer_rows`).
-Deterministic for a seed; bulk inserts in batches, so factor 1 takes minutes on two cores.
-Everything but the benchmark logins gets an unusable password and nobody gets e-mail.
+and attendance, 1,000,000 diary entries and 300,000 Netwerkbarometer answers. Deterministic for a
+seed; bulk inserts in batches, so factor 1 takes minutes on two cores. Everything but the
+benchmark logins gets an unusable password and nobody gets e-mail.
+
+A namespace prefixes every slug and e-mail address, so that two data sets of different sizes can
+live in one database (the query-budget tests compare a page's queries on both).
+`main_pages` names the pages the benchmark and those tests measure, with the role that sees them.
 """
 
 import random
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.barometer.models import (
+    Answer,
+    BarometerRound,
+    Participation,
+    Questionnaire,
+    Response,
+)
 from lerendnetwerk.catalogue.models import Entry, Phase
 from lerendnetwerk.journal.models import JournalEntry
 from lerendnetwerk.meetings.models import AgendaItem, Meeting, Rsvp
@@ -29,17 +42,36 @@ from lerendnetwerk.networks.models import (
 from lerendnetwerk.regions.models import District, Organisation, Region
 
 BATCH = 5000
-FULL = {
-    "regions": 340,
-    "networks": 5000,
-    "people": 60_000,
-    "meetings_per_network": 50,
-    "journal_entries": 1_000_000,
-}
 DISTRICTS_PER_REGION = 10
 ORGANISATIONS_PER_NETWORK = 9
+# A cycle (a school year or so) has about ten meetings; a network's earlier ones are anchored.
+MEETINGS_PER_CYCLE = 10
 DIARY_TEXT = "Wat ik vandaag leerde over samenwerken met ouders en de overgang naar school."
 KINDS = ["daycare", "preschool", "primary_school", "primary_school", "other"]
+# Of the members of a network with a barometer round, this share answers it: enough to show results.
+RESPONDENTS = 8
+
+
+@dataclass(frozen=True)
+class Size:
+    """How much to generate. `at(1)` is the national scale; meetings per network and members per
+    network stay realistic at every factor, the number of everything else scales."""
+
+    regions: int = 340
+    networks: int = 5000
+    people: int = 60_000
+    meetings_per_network: int = 50
+    journal_entries: int = 1_000_000
+    barometer_answers: int = 300_000
+
+    @classmethod
+    def at(cls, factor: float) -> "Size":
+        full = cls()
+        scaled = {
+            name: max(1, round(getattr(full, name) * factor))
+            for name in ("regions", "networks", "people", "journal_entries", "barometer_answers")
+        }
+        return replace(full, **scaled)
 
 
 def _batched[M: models.Model](model: type[M], rows: Iterator[M] | list[M]) -> list[M]:
@@ -56,30 +88,45 @@ def _batched[M: models.Model](model: type[M], rows: Iterator[M] | list[M]) -> li
 
 
 def generate(
-    *, factor: float, seed: int, log: Callable[[str], None], password: str
+    *,
+    size: Size,
+    seed: int,
+    log: Callable[[str], None],
+    password: str,
+    namespace: str = "",
 ) -> dict[str, int]:
     rng = random.Random(seed)
-    count = {key: max(1, round(value * factor)) for key, value in FULL.items()}
-    count["meetings_per_network"] = FULL["meetings_per_network"]
-    districts = _regions(count["regions"])
+    districts = _regions(size.regions, namespace)
     log(f"{len(districts)} districts")
-    organisations = _organisations(rng, districts, count["networks"] * ORGANISATIONS_PER_NETWORK)
-    people = _people(rng, organisations, count["people"])
+    organisations = _organisations(rng, districts, size.networks * ORGANISATIONS_PER_NETWORK)
+    people = _people(rng, organisations, size.people, namespace)
     log(f"{len(organisations)} organisations, {len(people)} people")
-    networks = _networks(rng, districts, count["networks"])
+    networks, cycles = _networks(
+        rng,
+        districts,
+        size.networks,
+        -(-size.meetings_per_network // MEETINGS_PER_CYCLE),
+        namespace,
+    )
     members = _memberships(rng, networks, people)
     _process(rng, networks)
     log(f"{len(networks)} networks with {sum(len(m) for m in members.values())} memberships")
-    meetings = _meetings(rng, networks, members, count["meetings_per_network"], log)
-    journal = _journal(rng, networks, members, count["journal_entries"])
+    meetings = _meetings(rng, networks, cycles, members, size.meetings_per_network, log)
+    journal = _journal(rng, networks, members, size.journal_entries)
     log(f"{meetings} meetings, {journal} diary entries")
-    _bench_logins(networks[0], members[networks[0].pk], password)
+    answers = _barometer(rng, networks, members, size.barometer_answers)
+    log(f"{answers} Netwerkbarometer answers")
+    _bench_logins(networks[0], members[networks[0].pk], password, namespace)
     return {"networks": len(networks), "people": len(people), "meetings": meetings}
 
 
-def _regions(n: int) -> list[District]:
+def _regions(n: int, namespace: str) -> list[District]:
     regions = _batched(
-        Region, (Region(name=f"Gemeente {i:03}", slug=f"gemeente-{i:03}") for i in range(1, n + 1))
+        Region,
+        (
+            Region(name=f"Gemeente {namespace}{i:03}", slug=f"{namespace}gemeente-{i:03}")
+            for i in range(1, n + 1)
+        ),
     )
     return _batched(
         District,
@@ -103,12 +150,14 @@ def _organisations(rng: random.Random, districts: list[District], n: int) -> lis
     )
 
 
-def _people(rng: random.Random, organisations: list[Organisation], n: int) -> list[User]:
+def _people(
+    rng: random.Random, organisations: list[Organisation], n: int, namespace: str
+) -> list[User]:
     return _batched(
         User,
         (
             User(
-                email=f"persoon{i}@schaal.example",
+                email=f"{namespace}persoon{i}@schaal.example",
                 name=f"Persoon {i}",
                 organisation=rng.choice(organisations),
                 password="!",  # noqa: S106 - unusable: only the benchmark logins can log in
@@ -119,23 +168,43 @@ def _people(rng: random.Random, organisations: list[Organisation], n: int) -> li
     )
 
 
-def _networks(rng: random.Random, districts: list[District], n: int) -> list[Network]:
+def _networks(
+    rng: random.Random, districts: list[District], n: int, cycles_per_network: int, namespace: str
+) -> tuple[list[Network], dict[int, list[Cycle]]]:
     networks = _batched(
         Network,
         (
-            Network(name=f"Lerend Netwerk {i}", slug=f"ln-{i}", district=rng.choice(districts))
+            Network(
+                name=f"Lerend Netwerk {namespace}{i}",
+                slug=f"{namespace}ln-{i}",
+                district=rng.choice(districts),
+            )
             for i in range(n)
         ),
     )
     phases = ["", *Phase.values]
+    # Earlier cycles went through every phase; the current one is anywhere.
     cycles = _batched(
         Cycle,
-        (Cycle(network=network, number=1, phase=rng.choice(phases)) for network in networks),
+        (
+            Cycle(
+                network=network,
+                number=number,
+                phase=rng.choice(phases) if number == cycles_per_network else Phase.ANCHORING,
+            )
+            for network in networks
+            for number in range(1, cycles_per_network + 1)
+        ),
     )
-    for network, cycle in zip(networks, cycles, strict=True):
+    for network, cycle in zip(
+        networks, cycles[cycles_per_network - 1 :: cycles_per_network], strict=True
+    ):
         network.current_cycle = cycle
     Network.objects.bulk_update(networks, ["current_cycle"], batch_size=BATCH)
-    return networks
+    return networks, {
+        network.pk: cycles[i * cycles_per_network : (i + 1) * cycles_per_network]
+        for i, network in enumerate(networks)
+    }
 
 
 def _memberships(
@@ -188,6 +257,7 @@ def _moves(phase: str) -> list[tuple[str, str]]:
 def _meetings(
     rng: random.Random,
     networks: list[Network],
+    cycles: dict[int, list[Cycle]],
     members: dict[int, list[Membership]],
     per_network: int,
     log: Callable[[str], None],
@@ -201,7 +271,11 @@ def _meetings(
         meetings = _batched(
             Meeting,
             (
-                _meeting(network, now + timedelta(days=14 * (k - per_network + 4)))
+                _meeting(
+                    cycles[network.pk][k // MEETINGS_PER_CYCLE],
+                    k % MEETINGS_PER_CYCLE,
+                    now + timedelta(days=14 * (k - per_network + 4)),
+                )
                 for network in chunk
                 for k in range(per_network)
             ),
@@ -214,11 +288,13 @@ def _meetings(
     return total
 
 
-def _meeting(network: Network, starts: datetime) -> Meeting:
+def _meeting(cycle: Cycle, k: int, starts: datetime) -> Meeting:
+    """The k-th meeting of a cycle: an earlier cycle's went through the phases in order."""
+    current = cycle.network.current_cycle_id == cycle.pk
     return Meeting(
-        network=network,
-        cycle=network.current_cycle,
-        phase=network.current_cycle.phase if network.current_cycle else "",
+        network=cycle.network,
+        cycle=cycle,
+        phase=cycle.phase if current else Phase.values[min(k // 2, len(Phase.values) - 1)],
         title="Bijeenkomst",
         starts_at=starts,
         ends_at=starts + timedelta(hours=2),
@@ -278,26 +354,125 @@ def _journal(
     return len(_batched(JournalEntry, rows()))
 
 
-def _bench_logins(network: Network, members: list[Membership], password: str) -> None:
+def _barometer(
+    rng: random.Random, networks: list[Network], members: dict[int, list[Membership]], n: int
+) -> int:
+    """About n answers: one closed round in enough networks (the first ones, so the benchmark's
+    network has one), each answered by RESPONDENTS members, with every question answered."""
+    questionnaire = Questionnaire.objects.filter(region=None, is_published=True).latest("version")
+    questions = list(questionnaire.questions.all())
+    per_round = len(questions) * RESPONDENTS
+    with_round = networks[: max(1, min(len(networks), round(n / per_round)))]
+    today = timezone.localdate()
+    rounds = _batched(
+        BarometerRound,
+        (
+            BarometerRound(
+                network=network,
+                questionnaire=questionnaire,
+                opened_at=timezone.now() - timedelta(days=60),
+                closes_on=today - timedelta(days=30),
+            )
+            for network in with_round
+        ),
+    )
+    respondents = {
+        barometer_round.pk: members[barometer_round.network_id][:RESPONDENTS]
+        for barometer_round in rounds
+    }
+    _batched(
+        Participation,
+        (
+            Participation(round=barometer_round, user_id=membership.user_id)
+            for barometer_round in rounds
+            for membership in respondents[barometer_round.pk]
+        ),
+    )
+    responses = _batched(
+        Response,
+        (
+            Response(round=barometer_round, submitted_on=today - timedelta(days=40))
+            for barometer_round in rounds
+            for _ in respondents[barometer_round.pk]
+        ),
+    )
+
+    def answers() -> Iterator[Answer]:
+        for response in responses:
+            for question in questions:
+                if question.is_scale:
+                    yield Answer(response=response, question=question, value=rng.randint(2, 5))
+                else:
+                    yield Answer(response=response, question=question, text=DIARY_TEXT)
+
+    return len(_batched(Answer, answers()))
+
+
+def _bench_logins(
+    network: Network, members: list[Membership], password: str, namespace: str
+) -> None:
     """Known logins for the benchmark: the first network's facilitator and a participant, and a
     coordinator of that network's region."""
     hashed = make_password(password)
     facilitator = next(m for m in members if m.role == "facilitator").user_id
     participant = next(m for m in members if m.role == "participant").user_id
-    User.objects.filter(pk=facilitator).update(
-        email="bench-kartrekker@schaal.example", password=hashed
-    )
-    User.objects.filter(pk=participant).update(
-        email="bench-deelnemer@schaal.example", password=hashed
-    )
+    User.objects.filter(pk=facilitator).update(email=login(namespace, FACILITATOR), password=hashed)
+    User.objects.filter(pk=participant).update(email=login(namespace, PARTICIPANT), password=hashed)
     coordinator = User.objects.create(
-        email="bench-coordinator@schaal.example", name="Bench Coördinator", password=hashed
+        email=login(namespace, COORDINATOR), name="Bench Coördinator", password=hashed
     )
     coordinator.coordinator_of.add(network.district.region_id)
+
+
+FACILITATOR = "bench-kartrekker@schaal.example"
+PARTICIPANT = "bench-deelnemer@schaal.example"
+COORDINATOR = "bench-coordinator@schaal.example"
+
+
+def login(namespace: str, email: str) -> str:
+    return f"{namespace}{email}"
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    login: str  # "" for the public
+    path: str
+
+
+def main_pages(namespace: str = "") -> list[Page]:
+    """The main pages as their users see them, in the generated data: for the benchmark and the
+    query budgets. The first is the floor: a trivial page through the same middleware."""
+    network = Network.objects.select_related("district__region").get(slug=f"{namespace}ln-0")
+    region = network.district.region
+    meeting = Meeting.objects.filter(network=network, starts_at__gt=timezone.now()).earliest(
+        "starts_at"
+    )
+    barometer_round = network.barometer_rounds.earliest("opened_at")
+    facilitator, participant, coordinator = (
+        login(namespace, email) for email in (FACILITATOR, PARTICIPANT, COORDINATOR)
+    )
+    return [
+        Page("floor (status)", "", reverse("pages:status")),
+        Page("district overview", "", reverse("networks:region", args=[region.slug])),
+        Page("catalogue", "", reverse("catalogue:stage", args=["verkenning"])),
+        Page("network page", facilitator, reverse("networks:detail", args=[network.slug])),
+        Page("meeting page", participant, reverse("meetings:detail", args=[meeting.pk])),
+        Page("network meetings", facilitator, reverse("meetings:network", args=[network.slug])),
+        Page("coordinator overview", coordinator, reverse("networks:coordination")),
+        Page(
+            "barometer results",
+            participant,
+            reverse("barometer:results", args=[network.slug, barometer_round.pk]),
+        ),
+        Page("barometer per region", coordinator, reverse("barometer:region")),
+        Page("member dashboard", participant, reverse("pages:dashboard")),
+        Page("my diary", participant, reverse("journal:index")),
+    ]
 
 
 def counts() -> dict[str, Any]:
     return {
         model.__name__: model.objects.count()
-        for model in (Region, Network, User, Meeting, Rsvp, JournalEntry)
+        for model in (Region, Network, User, Meeting, Rsvp, JournalEntry, Answer)
     }

@@ -11,9 +11,12 @@ class Command(BaseCommand):
     help = "Generate national-scale data for benchmarks (factor 1 = every Dutch municipality)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--factor", type=float, default=0.01, help="0.01 to 1.")
+        parser.add_argument("--factor", type=float, default=0.01, help="0.001 to 1.")
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--password", default="bench-wachtwoord")
+        parser.add_argument(
+            "--namespace", default="", help="Prefix for slugs and e-mail addresses."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         factor = options["factor"]
@@ -22,9 +25,10 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             scale.generate(
-                factor=factor,
+                size=scale.Size.at(factor),
                 seed=options["seed"],
                 log=self.stdout.write,
                 password=options["password"],
+                namespace=options["namespace"],
             )
         self.stdout.write(f"Done in {time.monotonic() - started:.0f} s: {scale.counts()}")

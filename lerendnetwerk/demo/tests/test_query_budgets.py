@@ -1,0 +1,93 @@
+"""Query budgets: every main page stays within its number of SQL queries, and that number does
+not grow with the data. Both data sets come from the national-scale generator, one four times
+the other in networks per region, members per network, meetings, diary entries and barometer
+answers; the pages are the benchmark's (bench/scale), seen by the same roles.
+
+The count is taken on the second request, as the benchmark does: a page's first visit in a
+process may fill a cache that every later visit reads.
+"""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.demo import scale
+
+SMALL = scale.Size(
+    regions=1,
+    networks=3,
+    people=30,
+    meetings_per_network=5,
+    journal_entries=60,
+    barometer_answers=600,
+)
+LARGE = scale.Size(
+    regions=1,
+    networks=12,
+    people=12 * 16,
+    meetings_per_network=12,
+    journal_entries=1500,
+    barometer_answers=12 * 20 * scale.RESPONDENTS,
+)
+# The issue's target is at most 10 queries on every main page.
+BUDGET = {
+    "floor (status)": 0,
+    # Public and the same for everyone: cached until their data changes.
+    "district overview": 1,
+    "catalogue": 0,
+    "network page": 10,
+    "meeting page": 9,
+    "network meetings": 10,
+    "coordinator overview": 5,
+    "barometer results": 9,
+    "barometer per region": 8,
+    "member dashboard": 4,
+    "my diary": 8,
+}
+
+
+def queries_per_page(namespace: str) -> dict[str, int]:
+    counts = {}
+    for page in scale.main_pages(namespace):
+        client = Client()
+        if page.login:
+            client.force_login(User.objects.get(email=page.login))
+        client.get(page.path)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(page.path)
+        assert response.status_code == 200, (page.path, response.status_code)
+        counts[page.name] = len(queries)
+    return counts
+
+
+@pytest.mark.django_db
+def test_main_pages_stay_within_budget_and_do_not_grow_with_the_data():
+    for namespace, size in (("klein-", SMALL), ("groot-", LARGE)):
+        scale.generate(size=size, seed=7, log=lambda _: None, password="x", namespace=namespace)
+    small, large = queries_per_page("klein-"), queries_per_page("groot-")
+
+    assert set(small) == set(BUDGET), "a main page without a budget"
+    table = "\n".join(
+        f"{name}: {small[name]} / {large[name]} (budget {budget})"
+        for name, budget in BUDGET.items()
+    )
+    assert small == large, f"query counts grow with the data:\n{table}"
+    assert all(small[name] <= budget for name, budget in BUDGET.items()), table
+
+
+@pytest.mark.django_db
+def test_generated_data_has_the_national_proportions():
+    size = scale.Size.at(0.001)
+    assert (size.regions, size.networks, size.people) == (1, 5, 60)
+    assert (size.journal_entries, size.barometer_answers) == (1000, 300)
+    scale.generate(size=size, seed=1, log=lambda _: None, password="x")
+    counts = scale.counts()
+
+    assert counts["Network"] == 5
+    assert counts["Meeting"] == 5 * size.meetings_per_network
+    assert counts["JournalEntry"] == 1000
+    # One round per network with RESPONDENTS answering every question: close to the target.
+    assert 0.5 * 300 <= counts["Answer"] <= 2 * 300
+    assert {page.name for page in scale.main_pages()} >= {"district overview", "my diary"}
