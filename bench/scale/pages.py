@@ -1,7 +1,8 @@
 """The pages the benchmark drives (`lerendnetwerk.demo.scale.main_pages`), with their query counts.
 
 Run by run.py against the loaded database; prints one tab-separated line per page:
-name, login e-mail ('' for the public), path, number of SQL queries.
+name, login e-mail ('' for the public), path, SQL queries as most visits find the page (shared
+fragments cached) and with an empty cache.
 """
 
 import os
@@ -15,6 +16,7 @@ import django
 
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -23,17 +25,25 @@ from lerendnetwerk.accounts.models import User  # noqa: E402
 from lerendnetwerk.demo.scale import main_pages  # noqa: E402
 
 
-def count_queries(email: str, path: str) -> int:
-    client = Client()
-    if email:
-        client.force_login(User.objects.get(email=email))
-    client.get(path)  # warm up: the per-process caches are not what is measured
+def count_queries(client: Client, path: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200, (path, response.status_code)
     return len(queries)
 
 
+def queries(email: str, path: str) -> tuple[int, int]:
+    """(warm, cold): after a first visit, as most visits find it; then with an empty cache."""
+    client = Client()
+    if email:
+        client.force_login(User.objects.get(email=email))
+    client.get(path)
+    warm = count_queries(client, path)
+    cache.clear()
+    return warm, count_queries(client, path)
+
+
 if __name__ == "__main__":
     for page in main_pages():
-        print(f"{page.name}\t{page.login}\t{page.path}\t{count_queries(page.login, page.path)}")
+        warm, cold = queries(page.login, page.path)
+        print(f"{page.name}\t{page.login}\t{page.path}\t{warm} ({cold})")

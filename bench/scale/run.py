@@ -148,7 +148,10 @@ def report(pages: list[str], seconds: int) -> None:
         rps, p50, p99 = wrk(f"http://127.0.0.1:{PORT}{path}", cookies[role], seconds)
         floor = floor or rps
         rows.append((name, rps, p50, p99, rps / floor, queries))
-    print("\n| page | req/s | p50 ms | p99 ms | of floor | queries |\n|---|---|---|---|---|---|")
+    print(
+        "\n| page | req/s | p50 ms | p99 ms | of floor | queries (empty cache) |"
+        "\n|---|---|---|---|---|---|"
+    )
     for name, rps, p50, p99, fraction, queries in rows:
         print(f"| {name} | {rps:.0f} | {p50:.1f} | {p99:.1f} | {fraction:.0%} | {queries} |")
 

@@ -167,16 +167,22 @@ class RoundResults:
         )
 
 
+def round_summary(*, barometer_round: BarometerRound) -> RoundResults:
+    """How many answered and whether the results may be shown; no query for a round read
+    with its answered count (`selectors.round_get`)."""
+    answered = getattr(barometer_round, "answered", None)
+    return RoundResults(
+        barometer_round=barometer_round,
+        answered=barometer_round.responses.count() if answered is None else answered,
+        min_answers=min_answers_for(barometer_round.network.district.region),
+    )
+
+
 def round_results(*, barometer_round: BarometerRound) -> RoundResults:
     """Everything the results page shows; only counts when the results may not be shown.
     Six queries, however many rounds the network and its region have."""
     region = barometer_round.network.district.region
-    answered = getattr(barometer_round, "answered", None)
-    results = RoundResults(
-        barometer_round=barometer_round,
-        answered=barometer_round.responses.count() if answered is None else answered,
-        min_answers=min_answers_for(region),
-    )
+    results = round_summary(barometer_round=barometer_round)
     if not results.visible:
         return results
     questions = list(barometer_round.questionnaire.questions.order_by("order", "pk"))

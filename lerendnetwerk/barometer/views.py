@@ -5,19 +5,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.accounts.roles import coordinator_region_ids
+from lerendnetwerk.core import fragments
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.networks.access import network_for
 
 from . import selectors, services
-from .coordination import region_overview
+from .coordination import RegionOverview, region_overview
 from .forms import AnswerForm, RoundOpenForm
+from .invalidation import BAROMETER
 from .models import BarometerRound, Dimension, Participation, min_answers_for, scale_labels
 from .page_charts import region_trend_chart, round_charts
-from .results import round_results
+from .results import round_results, round_summary
 
 
 def _round_for(request: HttpRequest, slug: str, pk: int, permission: str) -> BarometerRound:
@@ -143,19 +146,33 @@ def round_answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 def _results_page(request: HttpRequest, slug: str, pk: int, template: str) -> HttpResponse:
     barometer_round = _round_for(request, slug, pk, "barometer.view_results")
-    results = round_results(barometer_round=barometer_round)
+
+    results = fragments.lazy(lambda: round_results(barometer_round=barometer_round))
     return render(
         request,
         template,
         {
             "network": barometer_round.network,
             "round": barometer_round,
+            "summary": round_summary(barometer_round=barometer_round),
+            # Shown results are the same for every member who may see them: a cached
+            # fragment (see the template), computed only when it has to be made.
             "results": results,
-            "charts": round_charts(results) if results.visible else None,
+            "charts": fragments.lazy(lambda: round_charts(results)),
+            **_fragment_key(),
             "scale": scale_labels(),
             "dimension_labels": [dimension.label for dimension in Dimension],
         },
     )
+
+
+def _fragment_key() -> dict[str, object]:
+    """Cached results change with the barometer's data, and each day: a round closes by date."""
+    return {
+        "version": fragments.version(BAROMETER),
+        "today": timezone.localdate().isoformat(),
+        "fragment_timeout": fragments.TIMEOUT,
+    }
 
 
 @login_required
@@ -179,13 +196,23 @@ def my_barometer(request: HttpRequest) -> HttpResponse:
 def region_barometer(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("barometer.view_region"):
         raise PermissionDenied
-    regions = selectors.regions_by_ids(region_ids=coordinator_region_ids(request.user))
-    overviews = [region_overview(region=region) for region in regions]
+    region_ids = coordinator_region_ids(request.user)
+
+    def overviews() -> list[tuple[RegionOverview, object]]:
+        regions = selectors.regions_by_ids(region_ids=region_ids)
+        return [
+            (overview, region_trend_chart(overview.trend))
+            for overview in (region_overview(region=region) for region in regions)
+        ]
+
     return render(
         request,
         "barometer/region.html",
         {
-            "overviews": [(o, region_trend_chart(o.trend)) for o in overviews],
+            # The same for every coordinator of these regions: a cached fragment.
+            "overviews": fragments.lazy(overviews),
+            "regions_key": "-".join(str(pk) for pk in sorted(region_ids)),
+            **_fragment_key(),
             "dimension_labels": [dimension.label for dimension in Dimension],
         },
     )

@@ -43,9 +43,8 @@ def catalogue_stage(request: HttpRequest, stage_slug: str) -> HttpResponse:
             "stage": stage,
             "stage_slug": stage_slug,
             "stage_label": selectors.STAGE_LABELS[stage],
-            # Callables: read only when the cached fragment has to be made (see the template).
-            "topics": lambda: selectors.topics_for_stage(stage=stage),
-            "stages": selectors.stage_summaries,
+            "topics": fragments.lazy(lambda: selectors.topics_for_stage(stage=stage)),
+            "stages": fragments.lazy(selectors.stage_summaries),
             "version": fragments.version(CATALOGUE),
             "fragment_timeout": fragments.TIMEOUT,
         },

@@ -1,8 +1,8 @@
 """Page fragments that are the same for everyone, cached until what they show changes.
 
 A fragment's cache key holds the version of its data (`version(name)`); saving that data calls
-`bump(name)` after the commit, which gives it a new version, so every process renders the
-fragment afresh on its next request. Versions are random, never counters: a version that was
+`bump(name)`, which gives it a new version, so every process renders the fragment afresh on its
+next request. Versions are random, never counters: a version that was
 evicted from the cache and made again can never bring back an old fragment.
 
 This is only correct when every process shares one cache: set CACHE_URL (see settings) when
@@ -10,9 +10,12 @@ running more than one process.
 """
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.functional import SimpleLazyObject
 
 # Long enough to save work, short enough that a missed invalidation heals itself.
 TIMEOUT = 24 * 3600
@@ -31,5 +34,16 @@ def version(name: str) -> str:
 
 
 def bump(name: str) -> None:
-    """Give `name` a new version once the current transaction commits."""
-    transaction.on_commit(lambda: cache.set(_key(name), uuid.uuid4().hex, TIMEOUT))
+    """Give `name` a new version now and again once the current transaction commits: a page
+    rendered in between, from data not yet committed, is thrown away too."""
+
+    def renew() -> None:
+        cache.set(_key(name), uuid.uuid4().hex, TIMEOUT)
+
+    renew()
+    transaction.on_commit(renew)
+
+
+def lazy(read: Callable[[], Any]) -> Any:
+    """What a cached fragment shows, read only when the fragment has to be made."""
+    return SimpleLazyObject(read)

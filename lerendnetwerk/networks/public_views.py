@@ -41,8 +41,7 @@ def region_overview(request: HttpRequest, region_slug: str) -> HttpResponse:
         "networks/region_overview.html",
         {
             "region": region,
-            # A callable: read only when the cached fragment has to be made (see the template).
-            "districts": lambda: selectors.district_overview(region=region),
+            "districts": fragments.lazy(lambda: selectors.district_overview(region=region)),
             "version": fragments.version(DISTRICT_OVERVIEW),
             "fragment_timeout": fragments.TIMEOUT,
         },

@@ -88,8 +88,8 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "next_phase": _phase_or_none(phases.next_phase(current)),
             "previous_phase": _phase_or_none(phases.previous_phase(current)),
             # The phase's questions are the catalogue's, the same in every network: a cached
-            # fragment, read only when it has to be made (see the template).
-            "topics": lambda: topics_for_stage(stage=current, with_sources=False),
+            # fragment (see the template).
+            "topics": fragments.lazy(lambda: topics_for_stage(stage=current, with_sources=False)),
             "catalogue_version": fragments.version(CATALOGUE),
             "fragment_timeout": fragments.TIMEOUT,
             "missing_prerequisites": [Prerequisite.Kind(kind) for kind in missing],

@@ -72,10 +72,15 @@ def network_with_round(district, answers, value=4, texts=None):
     return network, close(barometer_round)
 
 
-def count_queries(client, url):
+def count_queries(client, url, cached=False):
+    """The queries of one visit; with an empty cache unless `cached`, so that the results are
+    computed and not read from a cached fragment."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    if not cached:
+        cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

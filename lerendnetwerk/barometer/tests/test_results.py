@@ -189,3 +189,5 @@ def test_the_results_page_runs_a_fixed_number_of_queries(
     large = count_queries(client, url)
     assert small == large
     assert large <= 16
+    # Shown results are the same for every member: a second visit reads them from the cache.
+    assert count_queries(client, url, cached=True) < large

@@ -3,11 +3,12 @@ not grow with the data. Both data sets come from the national-scale generator, o
 the other in networks per region, members per network, meetings, diary entries and barometer
 answers; the pages are the benchmark's (bench/scale), seen by the same roles.
 
-The count is taken on the second request, as the benchmark does: a page's first visit in a
-process may fill a cache that every later visit reads.
+Each page is counted twice after a first visit: with an empty cache, and again as most visits
+find it, with the fragments that are the same for everyone cached.
 """
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -31,34 +32,39 @@ LARGE = scale.Size(
     journal_entries=1500,
     barometer_answers=12 * 20 * scale.RESPONDENTS,
 )
-# The issue's target is at most 10 queries on every main page.
+# The target is at most 10 queries on every main page. Each page has two budgets: with an empty
+# cache (the page computes everything) and as most visits find it (shared fragments cached).
 BUDGET = {
-    "floor (status)": 0,
-    # Public and the same for everyone: cached until their data changes.
-    "district overview": 1,
-    "catalogue": 0,
-    "network page": 10,
-    "meeting page": 9,
-    "network meetings": 10,
-    "coordinator overview": 5,
-    "barometer results": 9,
-    "barometer per region": 8,
-    "member dashboard": 4,
-    "my diary": 8,
+    "floor (status)": (0, 0),
+    "district overview": (5, 1),
+    "catalogue": (5, 0),
+    "network page": (10, 8),
+    "meeting page": (9, 9),
+    "network meetings": (10, 10),
+    "coordinator overview": (5, 5),
+    "barometer results": (9, 5),
+    "barometer per region": (8, 3),
+    "member dashboard": (4, 4),
+    "my diary": (8, 8),
 }
 
 
-def queries_per_page(namespace: str) -> dict[str, int]:
+def queries_per_page(namespace: str) -> dict[str, tuple[int, int]]:
     counts = {}
     for page in scale.main_pages(namespace):
         client = Client()
         if page.login:
             client.force_login(User.objects.get(email=page.login))
-        client.get(page.path)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(page.path)
-        assert response.status_code == 200, (page.path, response.status_code)
-        counts[page.name] = len(queries)
+        client.get(page.path)  # the session and the translations, as on any later visit
+        found = []
+        for empty_cache in (True, False):
+            if empty_cache:
+                cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(page.path)
+            assert response.status_code == 200, (page.path, response.status_code)
+            found.append(len(queries))
+        counts[page.name] = (found[0], found[1])
     return counts
 
 
@@ -74,7 +80,10 @@ def test_main_pages_stay_within_budget_and_do_not_grow_with_the_data():
         for name, budget in BUDGET.items()
     )
     assert small == large, f"query counts grow with the data:\n{table}"
-    assert all(small[name] <= budget for name, budget in BUDGET.items()), table
+    assert all(
+        cold <= budget[0] and warm <= budget[1]
+        for (cold, warm), budget in ((small[name], BUDGET[name]) for name in BUDGET)
+    ), table
 
 
 @pytest.mark.django_db
