@@ -129,6 +129,9 @@ elif CACHE_URL.startswith(("redis://", "rediss://")):
     }
 else:
     raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address.")
+# Sessions are read from the cache and kept in the database: one query less on every page of
+# a logged-in person, and nothing lost when the cache is emptied.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

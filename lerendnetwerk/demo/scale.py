@@ -416,8 +416,13 @@ def _bench_logins(
     hashed = make_password(password)
     facilitator = next(m for m in members if m.role == "facilitator").user_id
     participant = next(m for m in members if m.role == "participant").user_id
-    User.objects.filter(pk=facilitator).update(email=login(namespace, FACILITATOR), password=hashed)
-    User.objects.filter(pk=participant).update(email=login(namespace, PARTICIPANT), password=hashed)
+    # Plain roles, so that every run measures the same page (a manager's dashboard has more).
+    User.objects.filter(pk=facilitator).update(
+        email=login(namespace, FACILITATOR), password=hashed, is_manager=False
+    )
+    User.objects.filter(pk=participant).update(
+        email=login(namespace, PARTICIPANT), password=hashed, is_manager=False
+    )
     coordinator = User.objects.create(
         email=login(namespace, COORDINATOR), name="Bench Coördinator", password=hashed
     )

@@ -17,9 +17,18 @@ def test_deploy_checks_pass_with_production_settings():
         "ALLOWED_HOSTS": "lerendnetwerk.example",
         "HTTPS": "1",
         "EMAIL_HOST": "smtp.example",
+        "CACHE_URL": "redis://cache.example:6379/0",
         "DEBUG": "0",
     }
-    result = subprocess.run(
+    result = deploy_check(env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # Without a shared cache, more than one process would disagree about sessions and pages.
+    without = deploy_check({k: v for k, v in env.items() if k != "CACHE_URL"})
+    assert without.returncode != 0 and "lerendnetwerk.W001" in without.stderr
+
+
+def deploy_check(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -27,7 +36,6 @@ def test_deploy_checks_pass_with_production_settings():
         text=True,
         check=False,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.django_db
