@@ -1,4 +1,4 @@
-"""The pages the benchmark drives (`lerendnetwerk.demo.scale.main_pages`), with their query counts.
+"""The pages the benchmark drives (`lerendnetwerk.demo.main_pages`), with their query counts.
 
 Run by run.py against the loaded database; prints one tab-separated line per page:
 name, login e-mail ('' for the public), path, SQL queries as most visits find the page (shared
@@ -22,7 +22,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from lerendnetwerk.accounts.models import User  # noqa: E402
-from lerendnetwerk.demo.scale import main_pages  # noqa: E402
+from lerendnetwerk.demo.main_pages import main_pages  # noqa: E402
 
 
 def count_queries(client: Client, path: str) -> int:

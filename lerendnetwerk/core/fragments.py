@@ -14,7 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
 from django.utils.functional import SimpleLazyObject
 
 # Long enough to save work, short enough that a missed invalidation heals itself.
@@ -42,6 +43,20 @@ def bump(name: str) -> None:
 
     renew()
     transaction.on_commit(renew)
+
+
+def bump_on_change(name: str, *senders: type[models.Model]) -> None:
+    """Bump `name` whenever one of `senders` is saved or deleted."""
+
+    def changed(**kwargs: Any) -> None:
+        bump(name)
+
+    for sender in senders:
+        label = sender._meta.label
+        post_save.connect(changed, sender=sender, weak=False, dispatch_uid=f"{name}:save:{label}")
+        post_delete.connect(
+            changed, sender=sender, weak=False, dispatch_uid=f"{name}:delete:{label}"
+        )
 
 
 def lazy(read: Callable[[], Any]) -> Any:

@@ -7,7 +7,6 @@ benchmark logins gets an unusable password and nobody gets e-mail.
 
 A namespace prefixes every slug and e-mail address, so that two data sets of different sizes can
 live in one database (the query-budget tests compare a page's queries on both).
-`main_pages` names the pages the benchmark and those tests measure, with the role that sees them.
 """
 
 import random
@@ -18,7 +17,6 @@ from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from lerendnetwerk.accounts.models import User
@@ -436,44 +434,6 @@ COORDINATOR = "bench-coordinator@schaal.example"
 
 def login(namespace: str, email: str) -> str:
     return f"{namespace}{email}"
-
-
-@dataclass(frozen=True)
-class Page:
-    name: str
-    login: str  # "" for the public
-    path: str
-
-
-def main_pages(namespace: str = "") -> list[Page]:
-    """The main pages as their users see them, in the generated data: for the benchmark and the
-    query budgets. The first is the floor: a trivial page through the same middleware."""
-    network = Network.objects.select_related("district__region").get(slug=f"{namespace}ln-0")
-    region = network.district.region
-    meeting = Meeting.objects.filter(network=network, starts_at__gt=timezone.now()).earliest(
-        "starts_at"
-    )
-    barometer_round = network.barometer_rounds.earliest("opened_at")
-    facilitator, participant, coordinator = (
-        login(namespace, email) for email in (FACILITATOR, PARTICIPANT, COORDINATOR)
-    )
-    return [
-        Page("floor (status)", "", reverse("pages:status")),
-        Page("district overview", "", reverse("networks:region", args=[region.slug])),
-        Page("catalogue", "", reverse("catalogue:stage", args=["verkenning"])),
-        Page("network page", facilitator, reverse("networks:detail", args=[network.slug])),
-        Page("meeting page", participant, reverse("meetings:detail", args=[meeting.pk])),
-        Page("network meetings", facilitator, reverse("meetings:network", args=[network.slug])),
-        Page("coordinator overview", coordinator, reverse("networks:coordination")),
-        Page(
-            "barometer results",
-            participant,
-            reverse("barometer:results", args=[network.slug, barometer_round.pk]),
-        ),
-        Page("barometer per region", coordinator, reverse("barometer:region")),
-        Page("member dashboard", participant, reverse("pages:dashboard")),
-        Page("my diary", participant, reverse("journal:index")),
-    ]
 
 
 def counts() -> dict[str, Any]:

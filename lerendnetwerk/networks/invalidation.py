@@ -17,20 +17,18 @@ def _changed(**kwargs: Any) -> None:
     fragments.bump(DISTRICT_OVERVIEW)
 
 
-def _user_changed(update_fields: frozenset[str] | None = None, **kwargs: Any) -> None:
+def _user_saved(update_fields: frozenset[str] | None = None, **kwargs: Any) -> None:
     # Logging in saves last_login; only a change of organisation changes the overview.
     if update_fields is None or "organisation" in update_fields:
         fragments.bump(DISTRICT_OVERVIEW)
 
 
 def connect() -> None:
-    for model in (Network, Cycle, Membership, Region, District, Organisation):
-        post_save.connect(_changed, sender=model, dispatch_uid=f"overview-save-{model.__name__}")
-        post_delete.connect(
-            _changed, sender=model, dispatch_uid=f"overview-delete-{model.__name__}"
-        )
-    post_save.connect(_user_changed, sender=User, dispatch_uid="overview-save-user")
-    post_delete.connect(_changed, sender=User, dispatch_uid="overview-delete-user")
+    fragments.bump_on_change(
+        DISTRICT_OVERVIEW, Network, Cycle, Membership, Region, District, Organisation
+    )
+    post_save.connect(_user_saved, sender=User, dispatch_uid="district-overview:save:user")
+    post_delete.connect(_changed, sender=User, dispatch_uid="district-overview:delete:user")
     m2m_changed.connect(
-        _changed, sender=Network.organisations.through, dispatch_uid="overview-organisations"
+        _changed, sender=Network.organisations.through, dispatch_uid="district-overview:m2m"
     )

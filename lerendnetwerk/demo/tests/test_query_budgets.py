@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.demo import scale
+from lerendnetwerk.demo.main_pages import main_pages
 
 SMALL = scale.Size(
     regions=1,
@@ -52,7 +53,7 @@ BUDGET = {
 
 def queries_per_page(namespace: str) -> dict[str, tuple[int, int]]:
     counts = {}
-    for page in scale.main_pages(namespace):
+    for page in main_pages(namespace):
         client = Client()
         if page.login:
             client.force_login(User.objects.get(email=page.login))
@@ -100,4 +101,4 @@ def test_generated_data_has_the_national_proportions():
     assert counts["JournalEntry"] == 1000
     # One round per network with RESPONDENTS answering every question: close to the target.
     assert 0.5 * 300 <= counts["Answer"] <= 2 * 300
-    assert {page.name for page in scale.main_pages()} >= {"district overview", "my diary"}
+    assert {page.name for page in main_pages()} >= {"district overview", "my diary"}

@@ -1,0 +1,50 @@
+"""The main pages as their users see them in the generated national-scale data (`scale.py`):
+the pages the benchmark (bench/scale) drives and the query budgets measure, each with the role
+that sees it. The first is the floor: a trivial page through the same middleware."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import timezone
+
+from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.networks.models import Network
+
+from .scale import COORDINATOR, FACILITATOR, PARTICIPANT, login
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    login: str  # "" for the public
+    path: str
+
+
+def main_pages(namespace: str = "") -> list[Page]:
+    """The pages of the data set generated with `namespace`."""
+    network = Network.objects.select_related("district__region").get(slug=f"{namespace}ln-0")
+    region = network.district.region
+    meeting = Meeting.objects.filter(network=network, starts_at__gt=timezone.now()).earliest(
+        "starts_at"
+    )
+    barometer_round = network.barometer_rounds.earliest("opened_at")
+    facilitator, participant, coordinator = (
+        login(namespace, email) for email in (FACILITATOR, PARTICIPANT, COORDINATOR)
+    )
+    return [
+        Page("floor (status)", "", reverse("pages:status")),
+        Page("district overview", "", reverse("networks:region", args=[region.slug])),
+        Page("catalogue", "", reverse("catalogue:stage", args=["verkenning"])),
+        Page("network page", facilitator, reverse("networks:detail", args=[network.slug])),
+        Page("meeting page", participant, reverse("meetings:detail", args=[meeting.pk])),
+        Page("network meetings", facilitator, reverse("meetings:network", args=[network.slug])),
+        Page("coordinator overview", coordinator, reverse("networks:coordination")),
+        Page(
+            "barometer results",
+            participant,
+            reverse("barometer:results", args=[network.slug, barometer_round.pk]),
+        ),
+        Page("barometer per region", coordinator, reverse("barometer:region")),
+        Page("member dashboard", participant, reverse("pages:dashboard")),
+        Page("my diary", participant, reverse("journal:index")),
+    ]
