@@ -146,7 +146,6 @@ def round_answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 def _results_page(request: HttpRequest, slug: str, pk: int, template: str) -> HttpResponse:
     barometer_round = _round_for(request, slug, pk, "barometer.view_results")
-
     results = fragments.lazy(lambda: round_results(barometer_round=barometer_round))
     return render(
         request,
@@ -168,11 +167,7 @@ def _results_page(request: HttpRequest, slug: str, pk: int, template: str) -> Ht
 
 def _fragment_key() -> dict[str, object]:
     """Cached results change with the barometer's data, and each day: a round closes by date."""
-    return {
-        "version": fragments.version(BAROMETER),
-        "today": timezone.localdate().isoformat(),
-        "fragment_timeout": fragments.TIMEOUT,
-    }
+    return {**fragments.context(BAROMETER), "today": timezone.localdate().isoformat()}
 
 
 @login_required

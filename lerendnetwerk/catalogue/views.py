@@ -45,8 +45,7 @@ def catalogue_stage(request: HttpRequest, stage_slug: str) -> HttpResponse:
             "stage_label": selectors.STAGE_LABELS[stage],
             "topics": fragments.lazy(lambda: selectors.topics_for_stage(stage=stage)),
             "stages": fragments.lazy(selectors.stage_summaries),
-            "version": fragments.version(CATALOGUE),
-            "fragment_timeout": fragments.TIMEOUT,
+            **fragments.context(CATALOGUE),
         },
     )
 

@@ -34,6 +34,11 @@ def version(name: str) -> str:
     return str(found)
 
 
+def context(name: str) -> dict[str, object]:
+    """What a template's {% cache %} tag needs for a fragment of `name`'s data."""
+    return {"fragment_version": version(name), "fragment_timeout": TIMEOUT}
+
+
 def bump(name: str) -> None:
     """Give `name` a new version now and again once the current transaction commits: a page
     rendered in between, from data not yet committed, is thrown away too."""

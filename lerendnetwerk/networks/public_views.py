@@ -42,8 +42,7 @@ def region_overview(request: HttpRequest, region_slug: str) -> HttpResponse:
         {
             "region": region,
             "districts": fragments.lazy(lambda: selectors.district_overview(region=region)),
-            "version": fragments.version(DISTRICT_OVERVIEW),
-            "fragment_timeout": fragments.TIMEOUT,
+            **fragments.context(DISTRICT_OVERVIEW),
         },
     )
 

@@ -90,8 +90,7 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
             # The phase's questions are the catalogue's, the same in every network: a cached
             # fragment (see the template).
             "topics": fragments.lazy(lambda: topics_for_stage(stage=current, with_sources=False)),
-            "catalogue_version": fragments.version(CATALOGUE),
-            "fragment_timeout": fragments.TIMEOUT,
+            **fragments.context(CATALOGUE),
             "missing_prerequisites": [Prerequisite.Kind(kind) for kind in missing],
             "transitions": list(
                 cycle.transitions.select_related("moved_by").order_by("-moved_at")[:10]
