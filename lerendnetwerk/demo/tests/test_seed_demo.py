@@ -98,3 +98,24 @@ def test_running_twice_adds_nothing_and_no_email_is_sent(django_capture_on_commi
     assert (Network.objects.count(), User.objects.count(), Organisation.objects.count()) == counts
     assert User.objects.get(email="kartrekker@example.org").check_password(PASSWORD)
     assert mail.outbox == []
+
+
+def test_the_demo_participant_finds_barometer_results_and_an_open_round():
+    from lerendnetwerk.barometer.models import BarometerRound, Participation
+    from lerendnetwerk.barometer.results import round_results
+
+    seed()
+    rounds = list(
+        BarometerRound.objects.filter(
+            network__memberships__user__email="deelnemer@example.org"
+        ).with_answered()
+    )
+    closed = [r for r in rounds if r.is_closed]
+    still_open = [r for r in rounds if r.is_open]
+    assert len(closed) == 1 and len(still_open) == 1
+    results = round_results(barometer_round=closed[0])
+    assert results.visible and results.comparison is not None and results.comparison.available
+    assert not Participation.objects.filter(
+        round=still_open[0], user__email="deelnemer@example.org"
+    ).exists()
+    assert still_open[0].network_id == closed[0].network_id
