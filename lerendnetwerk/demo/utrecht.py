@@ -20,6 +20,7 @@ from lerendnetwerk.catalogue.models import Phase
 from lerendnetwerk.demo import names
 from lerendnetwerk.demo.barometer import seed_barometer
 from lerendnetwerk.demo.meetings import activities_by_phase, seed_meetings
+from lerendnetwerk.demo.themes import seed_themes
 from lerendnetwerk.networks import phases, services
 from lerendnetwerk.networks.models import (
     Cycle,
@@ -96,14 +97,16 @@ def seed_demo(*, password: str, seed: int) -> str:
     _place_demo_accounts(plans, demo_plan, accounts, people)
     now = timezone.now()
     entries = activities_by_phase()
-    # Its own random numbers, so that the barometer does not change the rest of the demo.
-    barometer_rng = random.Random(seed + 1)
+    # Their own random numbers, so that these parts do not change the rest of the demo.
+    barometer_rng, themes_rng = random.Random(seed + 1), random.Random(seed + 2)
     for plan in plans:
         network = _build_network(rng, plan, people, created_by=accounts["coordinator"])
         _backdate(rng, network, now)
         network.refresh_from_db()
         seed_meetings(rng, network, entries)
         seed_barometer(barometer_rng, network, demo_participant=accounts["deelnemer"])
+        if plan is demo_plan:
+            seed_themes(themes_rng, network)
     return (
         f"Demo data created; the database now holds {Organisation.objects.count()} organisations, "
         f"{User.objects.count()} people and {Network.objects.count()} networks."

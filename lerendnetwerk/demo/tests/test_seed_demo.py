@@ -119,3 +119,28 @@ def test_the_demo_participant_finds_barometer_results_and_an_open_round():
         round=still_open[0], user__email="deelnemer@example.org"
     ).exists()
     assert still_open[0].network_id == closed[0].network_id
+
+
+def test_the_demo_network_shows_how_it_chose_its_theme():
+    from django.urls import reverse
+
+    from lerendnetwerk.core.tests.factories import login
+    from lerendnetwerk.themes.models import Agreement, DotVote, Theme
+
+    seed()
+    network = Network.objects.get(
+        memberships__user__email="kartrekker@example.org", memberships__role="facilitator"
+    )
+    cycle = network.current_cycle
+    theme = Theme.objects.get(cycle=cycle)
+    assert theme.title == cycle.theme
+    dot_vote = DotVote.objects.get(cycle=cycle)
+    assert not dot_vote.is_open
+    members = network.memberships.filter(left_at__isnull=True).count()
+    voters = dot_vote.stickers.values("member").distinct().count()
+    assert voters == members
+    agreement = Agreement.objects.get(network=network)
+    assert 0 < agreement.acknowledgements.count() < members
+    client = login(User.objects.get(email="deelnemer@example.org"))
+    for name in ("overview", "idea_wall", "goals", "agenda", "agreement"):
+        assert client.get(reverse(f"themes:{name}", args=[network.slug])).status_code == 200

@@ -1,0 +1,88 @@
+"""How the demo network chose its theme, through the real services: proposals, a closed dot
+vote whose winner became the theme, ideas on the wall, the shared learning goal, learning
+questions and a contract that part of the network has acknowledged. No e-mail is involved."""
+
+import random
+
+from lerendnetwerk.demo import names
+from lerendnetwerk.networks.models import Membership, Network
+from lerendnetwerk.themes import services
+
+WHY = {
+    0: "Bij de overstap naar groep 1 zien we grote verschillen tussen kinderen; hier kunnen we "
+    "samen iets aan doen.",
+    1: "Ouders vragen er zelf naar, en we merken dat we het ieder op onze eigen manier doen.",
+    2: "In de praktijk blijft het nu vaak bij goede bedoelingen; we willen het concreet maken.",
+}
+IDEAS = [
+    "Een keer per maand bij elkaar in de groep kijken.",
+    "Samen één overdrachtsformulier maken voor de hele wijk.",
+    "Een voorleesochtend met ouders en kinderen van peutergroep en groep 1.",
+]
+SHARED_GOAL = (
+    "Aan het eind van dit schooljaar werken peuteropvang en basisschool in de wijk met dezelfde "
+    "aanpak, en kunnen we laten zien wat kinderen en ouders daarvan merken."
+)
+LEARNING_QUESTIONS = [
+    "Wat doen we al hetzelfde, en waar verschillen we bewust?",
+    "Hoe betrekken we collega's die niet in het netwerk zitten?",
+    "Welke informatie heeft de leerkracht echt nodig bij de start in groep 1?",
+]
+AGREEMENT = (
+    "We zijn er elke bijeenkomst, of laten het op tijd weten.\n"
+    "Wat we over kinderen en collega's bespreken, blijft in het netwerk.\n"
+    "Iedereen bereidt minstens één bijeenkomst per jaar mee voor.\n"
+    "We proberen tussen de bijeenkomsten iets uit in de eigen groep en vertellen erover."
+)
+
+
+def seed_themes(rng: random.Random, network: Network) -> None:
+    cycle = network.current_cycle
+    if cycle is None:
+        return
+    members = [
+        m.user
+        for m in Membership.objects.filter(network=network, left_at__isnull=True)
+        .select_related("user")
+        .order_by("user__name")
+    ]
+    facilitator = next(
+        m.user
+        for m in Membership.objects.filter(network=network, role=Membership.Role.FACILITATOR)
+        .select_related("user")
+        .order_by("pk")
+    )
+    # The cycle's theme wins the vote; two other topics were on the ballot too.
+    winner = cycle.theme or names.TOPICS[0].theme
+    others = [topic.theme for topic in rng.sample(names.TOPICS, 3) if topic.theme != winner]
+    titles = [winner, *others[:2]]
+    proposals = [
+        services.theme_proposal_create(
+            cycle=cycle, title=title, why=WHY[i], proposed_by=members[i % len(members)]
+        )
+        for i, title in enumerate(titles)
+    ]
+    dot_vote = services.dot_vote_open(cycle=cycle, opened_by=facilitator, proposals=proposals)
+    for member in members:
+        stickers = {proposals[0].pk: rng.randint(1, 2)}
+        stickers[rng.choice(proposals[1:]).pk] = 3 - stickers[proposals[0].pk]
+        services.dot_vote_place(dot_vote=dot_vote, member=member, stickers=stickers)
+    services.dot_vote_close(dot_vote=dot_vote)
+    services.theme_adopt(cycle=cycle, proposal=proposals[0], adopted_by=facilitator)
+
+    for i, text in enumerate(IDEAS):
+        idea = services.idea_post(network=network, author=members[-1 - i], text=text)
+        for member in rng.sample(members, k=min(4, len(members))):
+            if member != idea.author:
+                services.idea_mark(idea=idea, member=member, feasible=rng.random() < 0.75)
+
+    services.shared_goal_save(cycle=cycle, text=SHARED_GOAL, edited_by=facilitator)
+    for i, text in enumerate(LEARNING_QUESTIONS):
+        services.learning_question_propose(
+            cycle=cycle, text=text, proposed_by=members[(2 * i + 1) % len(members)]
+        )
+    agreement = services.agreement_publish(
+        network=network, text=AGREEMENT, published_by=facilitator
+    )
+    for member in members[: len(members) // 2 + 1]:
+        services.agreement_acknowledge(agreement=agreement, member=member)
