@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from lerendnetwerk.accounts.models import User
-from lerendnetwerk.networks.models import Membership, Network
+from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.selectors import network_ids_of
 from lerendnetwerk.regions.models import Region
 
 from .models import BarometerRound, Participation, Question, Questionnaire
@@ -52,10 +53,6 @@ def network_rounds(*, network: Network, user: User) -> list[BarometerRound]:
     )
 
 
-def member_count(*, network: Network) -> int:
-    return Membership.objects.filter(network=network, left_at__isnull=True).count()
-
-
 def round_get(*, slug: str, pk: int) -> BarometerRound:
     """The round with its network and region, only under its own network's address."""
     return (
@@ -78,13 +75,10 @@ class MyRounds:
 def rounds_for_user(*, user: User, closed_limit: int = 10) -> MyRounds:
     """Open rounds of the person's networks (with whether they answered) and recent closed ones."""
     rounds = (
-        BarometerRound.objects.filter(
-            network__memberships__user=user, network__memberships__left_at__isnull=True
-        )
+        BarometerRound.objects.filter(network_id__in=network_ids_of(user=user))
         .select_related("network")
         .with_answered()
         .annotate(answered_by_me=_answered_by(user))
-        .distinct()
     )
     return MyRounds(
         open=list(rounds.open().order_by("closes_on")),

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.email import email_enqueue
-from lerendnetwerk.networks.models import Membership, Network
+from lerendnetwerk.networks import selectors as network_selectors
+from lerendnetwerk.networks.models import Network
 from lerendnetwerk.regions.models import Region
 
 from .models import (
@@ -86,15 +87,6 @@ def questionnaire_publish(*, questionnaire: Questionnaire) -> Questionnaire:
 # --- Rounds -----------------------------------------------------------------------------------
 
 
-def _active_members(network: Network) -> list[User]:
-    return [
-        membership.user
-        for membership in Membership.objects.filter(
-            network=network, left_at__isnull=True
-        ).select_related("user")
-    ]
-
-
 def _validate_closing_date(closes_on: date) -> None:
     today = timezone.localdate()
     if closes_on < today:
@@ -142,7 +134,7 @@ def round_open(*, network: Network, closes_on: date, opened_by: User) -> Baromet
     questionnaire = questionnaire_current(region=region)
     if questionnaire is None:
         raise ValidationError(_("There is no questionnaire for this region yet."))
-    members = _active_members(network)
+    members = list(network_selectors.members(network=network))
     needed = min_answers_for(region)
     if len(members) < needed:
         raise ValidationError(
@@ -199,9 +191,7 @@ def _validated_answers(
 def _refuse_unless_may_answer(barometer_round: BarometerRound, user: User) -> None:
     if barometer_round.is_closed:
         raise ValidationError(_("This round is closed; answers are no longer accepted."))
-    if not Membership.objects.filter(
-        network=barometer_round.network_id, user=user, left_at__isnull=True
-    ).exists():
+    if not network_selectors.is_member(network=barometer_round.network_id, user=user):
         raise ValidationError(_("Only members of the network can answer."))
     if Participation.objects.filter(round=barometer_round, user=user).exists():
         raise ValidationError(_("You have already answered this round. Thank you!"))

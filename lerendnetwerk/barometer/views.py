@@ -12,6 +12,7 @@ from lerendnetwerk.accounts.models import User
 from lerendnetwerk.accounts.roles import coordinator_region_ids
 from lerendnetwerk.core import fragments
 from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.access import network_for
 
 from . import selectors, services
@@ -49,7 +50,7 @@ def network_barometer(request: HttpRequest, slug: str) -> HttpResponse:
             "network": network,
             "rounds": rounds,
             "open_round": open_round,
-            "members": selectors.member_count(network=network),
+            "members": network_selectors.member_count(network=network),
             "min_answers": min_answers_for(network.district.region),
             "may_open": open_round is None
             and request.user.has_perm("barometer.open_round", network),
@@ -83,7 +84,7 @@ def round_open(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "network": network,
             "form": form,
-            "members": selectors.member_count(network=network),
+            "members": network_selectors.member_count(network=network),
             "min_answers": min_answers_for(network.district.region),
         },
     )

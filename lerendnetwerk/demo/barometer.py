@@ -11,6 +11,7 @@ from lerendnetwerk.accounts.models import User
 from lerendnetwerk.barometer import services
 from lerendnetwerk.barometer.models import BarometerRound, Question, Questionnaire, Response
 from lerendnetwerk.barometer.selectors import questionnaire_current
+from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Membership, Network
 
 # What members write in the open questions: a handful of plausible answers to draw from.
@@ -27,12 +28,7 @@ WHAT_COULD_BE_BETTER = [
 
 
 def seed_barometer(rng: random.Random, network: Network, *, demo_participant: User | None) -> None:
-    members = [
-        m.user
-        for m in Membership.objects.filter(network=network, left_at__isnull=True)
-        .select_related("user")
-        .order_by("user__name")
-    ]
+    members = list(network_selectors.members(network=network))
     questionnaire = questionnaire_current(region=network.district.region)
     started = network.current_cycle is not None and network.current_cycle.phase
     if questionnaire is None or not started or len(members) < 6:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from lerendnetwerk.catalogue.models import Entry, Phase
 from lerendnetwerk.meetings.models import AgendaItem, Meeting, Rsvp
+from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Membership, Network
 
 TITLES = {
@@ -32,9 +33,7 @@ def seed_meetings(rng: random.Random, network: Network, entries: dict[str, list[
     cycle = network.current_cycle
     if cycle is None or not cycle.phase:
         return
-    members = list(
-        Membership.objects.filter(network=network, left_at__isnull=True).select_related("user")
-    )
+    members = list(network_selectors.memberships_active(network=network).select_related("user"))
     hosts = list(network.organisations.all())
     facilitator = next(m.user for m in members if m.role == Membership.Role.FACILITATOR)
     phases_so_far = Phase.values[: Phase.values.index(cycle.phase) + 1]

@@ -5,6 +5,7 @@ questions and a contract that part of the network has acknowledged. No e-mail is
 import random
 
 from lerendnetwerk.demo import names
+from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Membership, Network
 from lerendnetwerk.themes import services
 
@@ -40,12 +41,7 @@ def seed_themes(rng: random.Random, network: Network) -> None:
     cycle = network.current_cycle
     if cycle is None:
         return
-    members = [
-        m.user
-        for m in Membership.objects.filter(network=network, left_at__isnull=True)
-        .select_related("user")
-        .order_by("user__name")
-    ]
+    members = list(network_selectors.members(network=network))
     facilitator = next(
         m.user
         for m in Membership.objects.filter(network=network, role=Membership.Role.FACILITATOR)

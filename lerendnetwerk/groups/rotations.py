@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.meetings.models import Meeting, Rsvp
 from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.selectors import members
 
 from .models import Buddy, GroupRotation, RotationGroup, RotationRound
 from .planner import PlanningError, Problem, plan, score
@@ -24,11 +25,7 @@ TIME_LIMIT_SECONDS = 2.0
 
 
 def planning_members(network: Network) -> list[User]:
-    return list(
-        User.objects.filter(memberships__network=network, memberships__left_at__isnull=True)
-        .select_related("organisation")
-        .order_by("name", "pk")
-    )
+    return list(members(network=network).select_related("organisation"))
 
 
 def _kind(user: User) -> str:

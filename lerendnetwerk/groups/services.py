@@ -8,17 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
-from lerendnetwerk.networks.models import Membership, Network
+from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.selectors import member_ids
 
 from .models import Buddy
-
-
-def _active_member_ids(network: Network) -> set[int]:
-    return set(
-        Membership.objects.filter(network=network, left_at__isnull=True).values_list(
-            "user_id", flat=True
-        )
-    )
 
 
 @transaction.atomic
@@ -28,7 +21,7 @@ def buddies_set(*, network: Network, pairs: Sequence[Sequence[User]]) -> list[Bu
     cycle = network.current_cycle
     if cycle is None:
         raise ValidationError(_("This network has no cycle."))
-    members = _active_member_ids(network)
+    members = member_ids(network=network)
     seen: set[int] = set()
     for pair in pairs:
         ids = [user.pk for user in pair]

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.forms import DateInput, Form
 from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.meetings.selectors import meetings_of_member
 from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.selectors import networks_for_user
 
 from .models import JournalEntry
 
@@ -43,15 +45,9 @@ class JournalEntryForm(Form):
 
     def __init__(self, *args: Any, author: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        networks = Network.objects.filter(
-            memberships__user=author, memberships__left_at__isnull=True
-        ).order_by("name")
+        networks = networks_for_user(user=author)
         self.fields["network"].queryset = networks
-        self.fields["meeting"].queryset = (
-            Meeting.objects.filter(network__in=networks)
-            .select_related("network")
-            .order_by("-starts_at")
-        )
+        self.fields["meeting"].queryset = meetings_of_member(user=author).order_by("-starts_at")
         self.fields["meeting"].label_from_instance = lambda m: (
             f"{m.title} ({m.network.name}, {m.starts_at:%d-%m-%Y})"
         )

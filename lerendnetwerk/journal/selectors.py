@@ -4,17 +4,9 @@ from django.db.models import Q, QuerySet
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.groups.selectors import buddy_ids_of
-from lerendnetwerk.networks.models import Membership
+from lerendnetwerk.networks.selectors import network_ids_of
 
 from .models import JournalEntry
-
-
-def _network_ids(user: User) -> list[int]:
-    return list(
-        Membership.objects.filter(user=user, left_at__isnull=True).values_list(
-            "network_id", flat=True
-        )
-    )
 
 
 def entries_shared_with(*, user: User) -> QuerySet[JournalEntry]:
@@ -23,7 +15,7 @@ def entries_shared_with(*, user: User) -> QuerySet[JournalEntry]:
     if not user.is_authenticated:
         return JournalEntry.objects.none()
     shared_with_network = Q(
-        visibility=JournalEntry.Visibility.NETWORK, network_id__in=_network_ids(user)
+        visibility=JournalEntry.Visibility.NETWORK, network_id__in=network_ids_of(user=user)
     )
     shared_with_buddy = Q(pk__in=[])
     for network_id, buddy_ids in buddy_ids_of(user=user).items():
@@ -47,7 +39,7 @@ def entry_readable(*, user: User, entry: JournalEntry) -> bool:
     if entry.visibility == JournalEntry.Visibility.PRIVATE or entry.network_id is None:
         return False
     if entry.visibility == JournalEntry.Visibility.NETWORK:
-        return entry.network_id in _network_ids(user)
+        return entry.network_id in set(network_ids_of(user=user))
     return entry.author_id in buddy_ids_of(user=user).get(entry.network_id, set())
 
 

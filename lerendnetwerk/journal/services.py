@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.meetings.models import Meeting
-from lerendnetwerk.networks.models import Membership, Network
+from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.selectors import network_ids_of
 
 from .models import JournalEntry
 
@@ -22,11 +23,7 @@ def _validate(
         errors["text"] = _("Write something in your diary entry.")
     if visibility != JournalEntry.Visibility.PRIVATE and network is None:
         errors["network"] = _("Choose the network you share this entry in.")
-    member_of = set(
-        Membership.objects.filter(user=author, left_at__isnull=True).values_list(
-            "network_id", flat=True
-        )
-    )
+    member_of = set(network_ids_of(user=author))
     if network is not None and network.pk not in member_of:
         errors["network"] = _("You can only share in a network you are a member of.")
     if meeting is not None and meeting.network_id not in member_of:

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry, Phase
-from lerendnetwerk.networks.models import Membership, Network
+from lerendnetwerk.networks import selectors as network_selectors
+from lerendnetwerk.networks.models import Network
 
 from .models import AgendaItem, Meeting, Rsvp
 
@@ -73,18 +74,18 @@ def meeting_rsvps(*, meeting: Meeting) -> list[Rsvp]:
     return list(meeting.rsvps.select_related("user__organisation").order_by("user__name"))
 
 
+def meetings_of_member(*, user: User) -> QuerySet[Meeting]:
+    """Every meeting of the networks the person belongs to now, with network and host."""
+    return Meeting.objects.filter(
+        network_id__in=network_selectors.network_ids_of(user=user)
+    ).select_related("network", "host")
+
+
 def meetings_for_user(*, user: User) -> tuple[list[Meeting], list[Meeting]]:
     """(upcoming, past) meetings of the person's networks, with their own answer attached."""
     now = timezone.now()
-    meetings = (
-        Meeting.objects.filter(
-            network__memberships__user=user, network__memberships__left_at__isnull=True
-        )
-        .select_related("network", "host")
-        .prefetch_related(
-            Prefetch("rsvps", queryset=Rsvp.objects.filter(user=user), to_attr="my_rsvps")
-        )
-        .distinct()
+    meetings = meetings_of_member(user=user).prefetch_related(
+        Prefetch("rsvps", queryset=Rsvp.objects.filter(user=user), to_attr="my_rsvps")
     )
     upcoming: list[Meeting] = list(meetings.filter(ends_at__gt=now).order_by("starts_at"))
     past: list[Meeting] = list(meetings.filter(ends_at__lte=now).order_by("-starts_at")[:20])
@@ -92,14 +93,7 @@ def meetings_for_user(*, user: User) -> tuple[list[Meeting], list[Meeting]]:
 
 
 def feed_meetings(*, user: User) -> QuerySet[Meeting]:
-    return (
-        Meeting.objects.filter(
-            network__memberships__user=user, network__memberships__left_at__isnull=True
-        )
-        .select_related("network", "host")
-        .distinct()
-        .order_by("starts_at")
-    )
+    return meetings_of_member(user=user).order_by("starts_at")
 
 
 def agenda_entry_choices(*, phase: str) -> list[tuple[str, list[tuple[int, str]]]]:
@@ -151,7 +145,7 @@ def network_figures(*, network: Network, meetings: list[Meeting]) -> NetworkFigu
     ]
     mine = {"meeting__network": network}
     members = (
-        Membership.objects.filter(network=network, left_at__isnull=True)
+        network_selectors.memberships_active(network=network)
         .select_related("user")
         .annotate(
             declined=_count(

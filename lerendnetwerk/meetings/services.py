@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
-from lerendnetwerk.networks.models import Membership, Network
+from lerendnetwerk.networks import selectors as network_selectors
+from lerendnetwerk.networks.models import Network
 from lerendnetwerk.regions.models import Organisation
 
 from .models import AgendaItem, CalendarFeed, Meeting, Rsvp
@@ -35,15 +36,6 @@ def _validate_place(host: Organisation | None, address: str) -> None:
         raise ValidationError(
             {"address": _("Choose one of the organisations or give another address.")}
         )
-
-
-def _active_members(network: Network) -> list[User]:
-    return [
-        membership.user
-        for membership in Membership.objects.filter(
-            network=network, left_at__isnull=True
-        ).select_related("user")
-    ]
 
 
 def _schedule_reminder(meeting: Meeting) -> None:
@@ -92,7 +84,7 @@ def meeting_schedule(
         address=address.strip(),
         created_by=created_by,
     )
-    members = _active_members(network)
+    members = list(network_selectors.members(network=network))
     Rsvp.objects.bulk_create(Rsvp(meeting=meeting, user=user) for user in members)
     meeting_notify(meeting=meeting, kind="invitation", recipients=members)
     _schedule_reminder(meeting)
@@ -161,10 +153,7 @@ def rsvp_answer(*, meeting: Meeting, user: User, answer: str, reason: str = "") 
         raise ValidationError(_("This meeting is over; answers are closed."))
     rsvp = Rsvp.objects.select_for_update().filter(meeting=meeting, user=user).first()
     if rsvp is None:
-        is_member = Membership.objects.filter(
-            network=meeting.network_id, user=user, left_at__isnull=True
-        ).exists()
-        if not is_member:
+        if not network_selectors.is_member(network=meeting.network_id, user=user):
             raise ValidationError(_("You are not invited to this meeting."))
         rsvp = Rsvp(meeting=meeting, user=user)
     rsvp.answer = answer
@@ -206,11 +195,7 @@ def attendance_record(
 @transaction.atomic
 def preparers_set(*, meeting: Meeting, users: Iterable[User]) -> Meeting:
     users = list(users)
-    member_ids = set(
-        Membership.objects.filter(network=meeting.network_id, left_at__isnull=True).values_list(
-            "user_id", flat=True
-        )
-    )
+    member_ids = network_selectors.member_ids(network=meeting.network_id)
     if any(user.pk not in member_ids for user in users):
         raise ValidationError(_("Only members of the network can prepare a meeting."))
     meeting.preparers.set(users)

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.core.pagination import paginate
+from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.access import network_for
-from lerendnetwerk.networks.models import Network
 
 from . import selectors, services
 from .calendar import feed_ics
@@ -33,12 +33,6 @@ def _meeting_for(request: HttpRequest, pk: int, permission: str) -> Meeting:
     if not request.user.has_perm(permission, meeting):
         raise PermissionDenied
     return meeting
-
-
-def _members(network: Network):  # type: ignore[no-untyped-def]
-    return User.objects.filter(
-        memberships__network=network, memberships__left_at__isnull=True
-    ).order_by("name")
 
 
 @login_required
@@ -157,7 +151,7 @@ def meeting_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     form = AgendaItemForm(
         request.POST or None,
         choices=selectors.agenda_entry_choices(phase=meeting.phase),
-        members=_members(meeting.network),
+        members=network_selectors.members(network=meeting.network),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -210,7 +204,7 @@ def meeting_preparers(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.change_meeting")
     form = PreparersForm(
         request.POST or None,
-        members=_members(meeting.network),
+        members=network_selectors.members(network=meeting.network),
         initial={"preparers": list(meeting.preparers.all())},
     )
     if request.method == "POST" and form.is_valid():

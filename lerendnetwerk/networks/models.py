@@ -55,6 +55,12 @@ class Network(models.Model):
         return self.name
 
 
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def active(self) -> "MembershipQuerySet":
+        """Memberships that have not ended: the one definition of a current member."""
+        return self.filter(left_at__isnull=True)
+
+
 class Membership(models.Model):
     class Role(models.TextChoices):
         FACILITATOR = "facilitator", _("Facilitator")
@@ -72,6 +78,8 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     joined_at = models.DateField(_("joined"), default=timezone.localdate)
     left_at = models.DateField(_("left"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["role", "user__name"]

@@ -11,6 +11,7 @@ import rules
 from lerendnetwerk.accounts.roles import coordinator_region_ids, is_coordinator
 
 from .models import Membership, Network
+from .selectors import member_roles
 
 
 def network_roles(user: Any, network: Network) -> frozenset[str]:
@@ -19,11 +20,7 @@ def network_roles(user: Any, network: Network) -> frozenset[str]:
         return frozenset()
     cache: dict[int, frozenset[str]] = user.__dict__.setdefault("_network_roles", {})
     if network.pk not in cache:
-        cache[network.pk] = frozenset(
-            Membership.objects.filter(network=network, user=user, left_at__isnull=True).values_list(
-                "role", flat=True
-            )
-        )
+        cache[network.pk] = member_roles(network=network, user=user)
     return cache[network.pk]
 
 

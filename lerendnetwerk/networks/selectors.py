@@ -3,12 +3,67 @@
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
+from django.db.models.expressions import Combinable
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Phase
 from lerendnetwerk.regions.models import District, Region
 
-from .models import Membership, Network, Prerequisite
+from .models import Membership, MembershipQuerySet, Network, Prerequisite
+
+# --- Members: who belongs to a network now -----------------------------------------------------
+# Every app asks these questions here, so "a current member" has one definition
+# (`Membership.objects.active()`: joined and not left).
+
+
+def memberships_active(
+    *,
+    network: Network | int | Combinable | None = None,
+    user: User | int | Combinable | None = None,
+) -> MembershipQuerySet:
+    """Current memberships, of one network and/or one person; also for subqueries and locks."""
+    memberships = Membership.objects.active()
+    if network is not None:
+        memberships = memberships.filter(network=network)
+    if user is not None:
+        memberships = memberships.filter(user=user)
+    return memberships
+
+
+def members(*, network: Network | int) -> QuerySet[User]:
+    """The network's current members as people, by name."""
+    return User.objects.filter(
+        pk__in=memberships_active(network=network).values("user_id")
+    ).order_by("name", "pk")
+
+
+def member_ids(*, network: Network | int, lock: bool = False) -> set[int]:
+    """The current members' ids; `lock` holds their memberships until the transaction ends."""
+    memberships = memberships_active(network=network)
+    if lock:
+        memberships = memberships.select_for_update().order_by("pk")
+    return set(memberships.values_list("user_id", flat=True))
+
+
+def member_count(*, network: Network | int) -> int:
+    return memberships_active(network=network).count()
+
+
+def is_member(*, network: Network | int, user: User | int) -> bool:
+    return memberships_active(network=network, user=user).exists()
+
+
+def member_roles(*, network: Network | int, user: User | int) -> frozenset[str]:
+    """The roles the person holds now in the network (none if they are not a member)."""
+    return frozenset(memberships_active(network=network, user=user).values_list("role", flat=True))
+
+
+def network_ids_of(*, user: User | int) -> QuerySet[Membership, int]:
+    """The ids of the person's current networks, as a subquery (`network_id__in=...`)."""
+    return memberships_active(user=user).values_list("network_id", flat=True)
+
+
+# --- Networks -----------------------------------------------------------------------------------
 
 
 def network_missing_prerequisites(*, network: Network) -> list[str]:
@@ -19,9 +74,9 @@ def network_missing_prerequisites(*, network: Network) -> list[str]:
 def _active_facilitators() -> Prefetch:
     return Prefetch(
         "memberships",
-        queryset=Membership.objects.filter(
-            left_at__isnull=True, role=Membership.Role.FACILITATOR
-        ).select_related("user"),
+        queryset=Membership.objects.active()
+        .filter(role=Membership.Role.FACILITATOR)
+        .select_related("user"),
         to_attr="facilitator_memberships",
     )
 
@@ -63,7 +118,7 @@ def network_get(*, slug: str) -> Network:
 
 def network_members(*, network: Network) -> list[Membership]:
     return list(
-        network.memberships.filter(left_at__isnull=True)
+        memberships_active(network=network)
         .select_related("user__organisation")
         .order_by("role", "user__name")
     )
@@ -71,9 +126,8 @@ def network_members(*, network: Network) -> list[Membership]:
 
 def networks_for_user(*, user: User) -> QuerySet[Network]:
     return (
-        Network.objects.filter(memberships__user=user, memberships__left_at__isnull=True)
+        Network.objects.filter(pk__in=network_ids_of(user=user))
         .select_related("district", "current_cycle")
-        .distinct()
         .order_by("name")
     )
 

@@ -71,7 +71,7 @@ def network_create(
 @transaction.atomic
 def membership_add(*, network: Network, user: User, role: str) -> Membership:
     """Add a person to a network, or change their role if they are already a member."""
-    membership = Membership.objects.filter(network=network, user=user, left_at__isnull=True).first()
+    membership = Membership.objects.active().filter(network=network, user=user).first()
     if membership is None:
         membership = Membership.objects.create(network=network, user=user, role=role)
     elif membership.role != role:

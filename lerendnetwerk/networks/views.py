@@ -97,7 +97,7 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
             )
             if cycle
             else [],
-            "member_count": network.memberships.filter(left_at__isnull=True).count(),
+            "member_count": selectors.member_count(network=network),
             "phase_form": PhaseMoveForm(),
         },
     )
@@ -208,10 +208,8 @@ def membership_make_facilitator(
 ) -> HttpResponse:
     network = network_for(request, slug, "networks.assign_facilitator")
     membership = get_object_or_404(
-        Membership.objects.select_related("user"),
+        selectors.memberships_active(network=network).select_related("user"),
         pk=membership_id,
-        network=network,
-        left_at__isnull=True,
     )
     services.membership_add(network=network, user=membership.user, role=Membership.Role.FACILITATOR)
     messages.success(request, _("%(name)s is now a facilitator.") % {"name": membership.user.name})

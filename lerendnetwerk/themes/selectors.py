@@ -6,7 +6,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.meetings.models import Meeting
-from lerendnetwerk.networks.models import Cycle, Membership, Network
+from lerendnetwerk.networks import selectors as network_selectors
+from lerendnetwerk.networks.models import Cycle, Network
 
 from .models import (
     Agreement,
@@ -82,8 +83,8 @@ def _counted_stickers(dot_vote: DotVote) -> QuerySet[DotVoteSticker]:
     stickers = DotVoteSticker.objects.filter(dot_vote=dot_vote)
     if dot_vote.is_open:
         # A member who left keeps no votes; closing deletes their stickers for good.
-        active = Membership.objects.filter(
-            network_id=dot_vote.cycle.network_id, user=OuterRef("member"), left_at__isnull=True
+        active = network_selectors.memberships_active(
+            network=dot_vote.cycle.network_id, user=OuterRef("member")
         )
         stickers = stickers.filter(Exists(active))
     return stickers
@@ -112,10 +113,6 @@ def member_stickers(*, dot_vote: DotVote, member: User) -> dict[int, int]:
             "proposal_id", "count"
         )
     )
-
-
-def active_member_count(*, network: Network) -> int:
-    return Membership.objects.filter(network=network, left_at__isnull=True).count()
 
 
 def idea_wall(*, network: Network, user: User) -> list[Idea]:
@@ -231,9 +228,7 @@ def agreement_page(*, network: Network, user: User) -> AgreementPage:
     acknowledged: set[int] = (
         set(current.acknowledgements.values_list("member_id", flat=True)) if current else set()
     )
-    members = User.objects.filter(
-        memberships__network=network, memberships__left_at__isnull=True
-    ).order_by("name")
+    members = network_selectors.members(network=network)
     return AgreementPage(
         current=current,
         earlier=versions[1:],

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.networks.models import Cycle, Membership, Network
+from lerendnetwerk.networks.selectors import memberships_active
 
 
 def require_text(value: str, *, field: str, message: str, max_length: int | None = None) -> str:
@@ -28,7 +29,7 @@ def require_member(network: Network | int, user: User, *, lock: bool = False) ->
     Services check this themselves rather than trust the view: a person may have left the
     network between loading the page and sending the form.
     """
-    memberships = Membership.objects.filter(network=network, user=user, left_at__isnull=True)
+    memberships = memberships_active(network=network, user=user)
     if lock:
         memberships = memberships.select_for_update()
     membership = memberships.first()

@@ -23,7 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
-from lerendnetwerk.networks.models import Cycle, Membership
+from lerendnetwerk.networks.models import Cycle
+from lerendnetwerk.networks.selectors import member_ids
 
 from ..models import DotVote, DotVoteSticker, ThemeProposal
 from ..models.choosing import MAX_STICKERS
@@ -125,12 +126,7 @@ def dot_vote_close(*, dot_vote: DotVote) -> DotVote:
     )
     if not locked.is_open:
         raise ValidationError(_("This round has already been closed."))
-    members = list(
-        Membership.objects.select_for_update()
-        .filter(network_id=locked.cycle.network_id, left_at__isnull=True)
-        .order_by("pk")
-        .values_list("user_id", flat=True)
-    )
+    members = member_ids(network=locked.cycle.network_id, lock=True)
     DotVoteSticker.objects.filter(dot_vote=locked).exclude(member_id__in=members).delete()
     locked.closed_at = timezone.now()
     locked.save(update_fields=["closed_at"])

@@ -10,11 +10,12 @@ from django.views.decorators.http import require_POST
 
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.networks.access import network_for
 
 from .. import selectors, services
 from ..forms import LearningQuestionForm, WorkedOnForm
 from ..models import LearningQuestion
-from .common import cycle_of, network_for, person, refusal
+from .common import cycle_of, person, refusal
 
 
 @login_required

@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.networks.access import network_for
 from lerendnetwerk.networks.models import Network
 
 from .. import selectors, services
 from ..forms import AgreementForm, SuggestionForm
 from ..models import Agreement
-from .common import network_for, person, refusal
+from .common import person, refusal
 
 
 def _render_agreement(

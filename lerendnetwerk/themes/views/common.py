@@ -3,22 +3,11 @@
 from typing import cast
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.networks.models import Cycle, Network
-
-
-def network_for(request: HttpRequest, slug: str, permission: str) -> Network:
-    """The network, if the (logged-in) user holds `permission` on it; otherwise 403."""
-    network = get_object_or_404(
-        Network.objects.select_related("district__region", "current_cycle"), slug=slug
-    )
-    if not request.user.has_perm(permission, network):
-        raise PermissionDenied
-    return network
 
 
 def cycle_of(network: Network) -> Cycle:

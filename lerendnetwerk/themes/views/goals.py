@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.networks.access import network_for
 from lerendnetwerk.networks.models import Network
 
 from .. import selectors, services
 from ..forms import CommentForm, PersonalChallengeForm, SharedGoalForm
 from ..models import PersonalChallenge
 from ..selectors import MemberPlan
-from .common import cycle_of, network_for, person
+from .common import cycle_of, person
 
 
 def _visible(request: HttpRequest, plan: MemberPlan) -> MemberPlan | None:

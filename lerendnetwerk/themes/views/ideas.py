@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.networks.access import network_for
 from lerendnetwerk.networks.models import Network
 
 from .. import selectors, services
 from ..forms import CommentForm, IdeaForm, IdeaGroupForm, IdeaMarkForm, ThemeProposalForm
 from ..models import Idea
-from .common import is_htmx, network_for, person, refusal
+from .common import is_htmx, person, refusal
 
 
 def _prefix(idea_id: int) -> str:

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.networks.access import network_for
 
 from .. import selectors, services
 from ..forms import ThemeProposalForm
 from ..models import ThemeProposal
-from .common import cycle_of, network_for, person, refusal
+from .common import cycle_of, person, refusal
 
 
 @login_required

@@ -13,12 +13,14 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.networks import selectors as network_selectors
+from lerendnetwerk.networks.access import network_for
 from lerendnetwerk.networks.models import Network
 
 from .. import selectors, services
 from ..forms import DotVoteOpenForm, StickerForm
 from ..models import DotVote, ThemeProposal
-from .common import cycle_of, is_htmx, network_for, person, refusal
+from .common import cycle_of, is_htmx, person, refusal
 
 
 @login_required
@@ -70,7 +72,7 @@ def _vote_context(
         "form": form,
         "placed": sum(mine.values()),
         "results": selectors.dot_vote_results(dot_vote=dot_vote) if show_results else None,
-        "member_count": selectors.active_member_count(network=network),
+        "member_count": network_selectors.member_count(network=network),
         "may_run_vote": user.has_perm("themes.run_vote", network),
     }
 
