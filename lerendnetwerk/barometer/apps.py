@@ -5,6 +5,18 @@ class BarometerConfig(AppConfig):
     name = "lerendnetwerk.barometer"
 
     def ready(self) -> None:
+        from lerendnetwerk.networks import sections
+        from lerendnetwerk.networks.sections import Section
+
         from . import invalidation
 
         invalidation.connect()
+        sections.register(
+            Section(
+                key="barometer",
+                label="Netwerkbarometer",
+                url_name="barometer:network",
+                order=50,
+                permission="barometer.view_barometer",
+            )
+        )

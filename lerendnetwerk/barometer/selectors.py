@@ -53,6 +53,11 @@ def network_rounds(*, network: Network, user: User) -> list[BarometerRound]:
     )
 
 
+def round_open(*, network: Network) -> BarometerRound | None:
+    """The network's open round, if any, with how many answered so far."""
+    return BarometerRound.objects.filter(network=network).open().with_answered().first()
+
+
 def round_get(*, slug: str, pk: int) -> BarometerRound:
     """The round with its network and region, only under its own network's address."""
     return (

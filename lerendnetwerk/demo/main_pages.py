@@ -35,7 +35,7 @@ def main_pages(namespace: str = "") -> list[Page]:
         Page("floor (status)", "", reverse("pages:status")),
         Page("district overview", "", reverse("networks:region", args=[region.slug])),
         Page("catalogue", "", reverse("catalogue:stage", args=["verkenning"])),
-        Page("network page", facilitator, reverse("networks:detail", args=[network.slug])),
+        Page("network page", facilitator, reverse("pages:network", args=[network.slug])),
         Page("meeting page", participant, reverse("meetings:detail", args=[meeting.pk])),
         Page("network meetings", facilitator, reverse("meetings:network", args=[network.slug])),
         Page("coordinator overview", coordinator, reverse("networks:coordination")),

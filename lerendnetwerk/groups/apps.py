@@ -1,5 +1,20 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GroupsConfig(AppConfig):
     name = "lerendnetwerk.groups"
+
+    def ready(self) -> None:
+        from lerendnetwerk.networks import sections
+        from lerendnetwerk.networks.sections import Section
+
+        sections.register(
+            Section(
+                key="groups",
+                label=_("Buddies and groups"),
+                url_name="groups:overview",
+                order=40,
+                permission="groups.view_groups",
+            )
+        )

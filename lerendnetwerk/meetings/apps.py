@@ -1,5 +1,20 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MeetingsConfig(AppConfig):
     name = "lerendnetwerk.meetings"
+
+    def ready(self) -> None:
+        from lerendnetwerk.networks import sections
+        from lerendnetwerk.networks.sections import Section
+
+        sections.register(
+            Section(
+                key="meetings",
+                label=_("Meetings"),
+                url_name="meetings:network",
+                order=30,
+                permission="meetings.view_meetings",
+            )
+        )

@@ -1,10 +1,30 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NetworksConfig(AppConfig):
     name = "lerendnetwerk.networks"
 
     def ready(self) -> None:
-        from . import invalidation
+        from . import invalidation, sections
+        from .sections import Section
 
         invalidation.connect()
+        sections.register(
+            Section(
+                key="members",
+                label=_("Members"),
+                url_name="networks:members",
+                order=60,
+                permission="networks.view_network",
+            )
+        )
+        sections.register(
+            Section(
+                key="prerequisites",
+                label=_("Prerequisites"),
+                url_name="networks:prerequisites",
+                order=70,
+                permission="networks.view_network",
+            )
+        )

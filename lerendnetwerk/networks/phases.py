@@ -21,6 +21,18 @@ def previous_phase(current: str) -> str | None:
     return ORDER[index - 1] if index > 1 else None
 
 
+def tracker(current: str) -> list[tuple[Phase, str]]:
+    """Each phase with its state in a cycle that is now in `current`: done, current or todo."""
+    number = Phase(current).number if current else 0
+    return [
+        (
+            phase,
+            "current" if phase.number == number else "done" if phase.number < number else "todo",
+        )
+        for phase in Phase
+    ]
+
+
 # (from, to) -> does the move need a reason?
 ALLOWED_TRANSITIONS: dict[tuple[str, str], bool] = {}
 for _current in ORDER:

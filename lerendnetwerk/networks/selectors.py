@@ -9,7 +9,7 @@ from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Phase
 from lerendnetwerk.regions.models import District, Region
 
-from .models import Membership, MembershipQuerySet, Network, Prerequisite
+from .models import Cycle, Membership, MembershipQuerySet, Network, PhaseTransition, Prerequisite
 
 # --- Members: who belongs to a network now -----------------------------------------------------
 # Every app asks these questions here, so "a current member" has one definition
@@ -55,7 +55,9 @@ def is_member(*, network: Network | int, user: User | int) -> bool:
 
 def member_roles(*, network: Network | int, user: User | int) -> frozenset[str]:
     """The roles the person holds now in the network (none if they are not a member)."""
-    return frozenset(memberships_active(network=network, user=user).values_list("role", flat=True))
+    return frozenset(
+        memberships_active(network=network, user=user).order_by().values_list("role", flat=True)
+    )
 
 
 def network_ids_of(*, user: User | int) -> QuerySet[Membership, int]:
@@ -64,6 +66,11 @@ def network_ids_of(*, user: User | int) -> QuerySet[Membership, int]:
 
 
 # --- Networks -----------------------------------------------------------------------------------
+
+
+def phase_history(*, cycle: Cycle, limit: int = 10) -> list[PhaseTransition]:
+    """The cycle's latest phase moves, newest first, with who made them."""
+    return list(cycle.transitions.select_related("moved_by").order_by("-moved_at")[:limit])
 
 
 def network_missing_prerequisites(*, network: Network) -> list[str]:

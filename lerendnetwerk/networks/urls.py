@@ -16,7 +16,6 @@ urlpatterns = [
     ),
     path("netwerken/", views.network_list, name="list"),
     path("netwerken/nieuw/", views.network_create, name="create"),
-    path("netwerken/<slug:slug>/", views.network_detail, name="detail"),
     path("netwerken/<slug:slug>/bewerken/", views.network_edit, name="edit"),
     path("netwerken/<slug:slug>/leden/", views.network_members, name="members"),
     path("netwerken/<slug:slug>/uitnodigen/", views.network_invite, name="invite"),

@@ -13,10 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.accounts import services as account_services
-from lerendnetwerk.catalogue.invalidation import CATALOGUE
 from lerendnetwerk.catalogue.models import Phase
-from lerendnetwerk.catalogue.selectors import topics_for_stage
-from lerendnetwerk.core import fragments
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.regions.models import District
 
@@ -72,57 +69,6 @@ def network_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    network = network_for(request, slug, "networks.view_network")
-    cycle = network.current_cycle
-    current = cycle.phase if cycle else ""
-    missing = selectors.network_missing_prerequisites(network=network)
-    return render(
-        request,
-        "networks/detail.html",
-        {
-            "network": network,
-            "cycle": cycle,
-            "tracker": _tracker(current),
-            "current_phase": Phase(current) if current else None,
-            "next_phase": _phase_or_none(phases.next_phase(current)),
-            "previous_phase": _phase_or_none(phases.previous_phase(current)),
-            # The phase's questions are the catalogue's, the same in every network: a cached
-            # fragment (see the template).
-            "topics": fragments.lazy(lambda: topics_for_stage(stage=current, with_sources=False)),
-            **fragments.context(CATALOGUE),
-            "missing_prerequisites": [Prerequisite.Kind(kind) for kind in missing],
-            "transitions": list(
-                cycle.transitions.select_related("moved_by").order_by("-moved_at")[:10]
-            )
-            if cycle
-            else [],
-            "member_count": selectors.member_count(network=network),
-            "phase_form": PhaseMoveForm(),
-        },
-    )
-
-
-def _phase_or_none(value: str | None) -> Phase | None:
-    return Phase(value) if value else None
-
-
-def _tracker(current: str) -> list[dict[str, object]]:
-    current_number = Phase(current).number if current else 0
-    return [
-        {
-            "phase": phase,
-            "state": "current"
-            if phase.number == current_number
-            else "done"
-            if phase.number < current_number
-            else "todo",
-        }
-        for phase in Phase
-    ]
-
-
-@login_required
 def network_edit(request: HttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.change_network")
     form = NetworkEditForm(
@@ -137,7 +83,7 @@ def network_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.network_update(network=network, **form.cleaned_data)
         messages.success(request, _("The network has been saved."))
-        return redirect("networks:detail", slug=network.slug)
+        return redirect("pages:network", slug=network.slug)
     return render(request, "networks/edit.html", {"network": network, "form": form})
 
 
@@ -327,7 +273,7 @@ def network_phase(request: HttpRequest, slug: str) -> HttpResponse:
                 _("The network is now in the phase %(phase)s.")
                 % {"phase": Phase(transition.to_phase).label},
             )
-            return redirect("networks:detail", slug=network.slug)
+            return redirect("pages:network", slug=network.slug)
         target = form.cleaned_data["to_phase"]
     return render(
         request,
@@ -368,7 +314,7 @@ def network_new_cycle(request: HttpRequest, slug: str) -> HttpResponse:
             add_validation_error(form, error)
         else:
             messages.success(request, _("A new cycle has started."))
-            return redirect("networks:detail", slug=network.slug)
+            return redirect("pages:network", slug=network.slug)
     return render(request, "networks/new_cycle.html", {"network": network, "form": form})
 
 

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views
+from .views import network, personal
 
 app_name = "pages"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("mijn-pagina/", views.dashboard, name="dashboard"),
-    path("status/", views.status, name="status"),
+    path("", personal.home, name="home"),
+    path("mijn-pagina/", personal.dashboard, name="dashboard"),
+    path("status/", personal.status, name="status"),
+    # The network's own pages (members, phases, ...) are in networks/urls.py, included first.
+    path("netwerken/<slug:slug>/", network.network_home, name="network"),
 ]

@@ -40,14 +40,14 @@ BUDGET = {
     "floor (status)": (0, 0),
     "district overview": (5, 1),
     "catalogue": (5, 0),
-    "network page": (10, 7),
+    "network page": (11, 8),
     "meeting page": (9, 8),
     "network meetings": (10, 9),
     "coordinator overview": (5, 4),
     "barometer results": (9, 4),
     "barometer per region": (8, 2),
     "member dashboard": (4, 3),
-    "my diary": (8, 7),
+    "my diary": (7, 6),
 }
 
 

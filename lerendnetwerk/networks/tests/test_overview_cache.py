@@ -79,7 +79,7 @@ def test_the_network_page_shows_the_phase_questions_of_the_current_catalogue(
         record_all_prerequisites(network, facilitator, manager)
         services.network_move_phase(network=network, to_phase="exploration", moved_by=facilitator)
     client = login(facilitator)
-    page = reverse("networks:detail", args=[network.slug])
+    page = reverse("pages:network", args=[network.slug])
     topic = Topic.objects.filter(stage="exploration").first()
     assert topic.title in client.get(page).content.decode()
     with django_capture_on_commit_callbacks(execute=True):

@@ -86,16 +86,14 @@ def test_a_member_who_leaves_keeps_history_but_loses_access(network, facilitator
     login(facilitator).post(reverse("networks:membership_end", args=[network.slug, membership.pk]))
     membership.refresh_from_db()
     assert membership.left_at is not None
-    assert (
-        login(participant).get(reverse("networks:detail", args=[network.slug])).status_code == 403
-    )
+    assert login(participant).get(reverse("pages:network", args=[network.slug])).status_code == 403
 
 
 def test_the_network_page_says_which_prerequisites_are_missing(network, facilitator):
-    page = login(facilitator).get(reverse("networks:detail", args=[network.slug]))
+    page = login(facilitator).get(reverse("pages:network", args=[network.slug]))
     content = page.content.decode()
     assert reverse("networks:prerequisites", args=[network.slug]) in content
-    assert [kind.value for kind in page.context["missing_prerequisites"]] == [
+    assert [kind.value for kind in page.context["home"].missing_prerequisites] == [
         "management_commitment",
         "participant_motivation",
         "time",
@@ -126,9 +124,9 @@ def test_moving_a_network_through_the_phase_page(network, facilitator, manager):
     assert len(refused.context["missing_prerequisites"]) == 4
     record_all_prerequisites(network, facilitator, manager)
     moved = client.post(reverse("networks:phase", args=[network.slug]), {"to_phase": "exploration"})
-    assert moved.url == reverse("networks:detail", args=[network.slug])
+    assert moved.url == reverse("pages:network", args=[network.slug])
     page = client.get(moved.url)
-    assert page.context["current_phase"] == "exploration"
+    assert page.context["home"].current_phase == "exploration"
     assert "Kennismaken" in page.content.decode()
 
 

@@ -85,7 +85,7 @@ MATRIX: dict[str, Row] = {
     "networks:list": ("get", None, LOGGED_IN),
     "networks:create": ("get", None, only("coordinator")),
     "networks:coordination": ("get", None, only("coordinator")),
-    "networks:detail": ("get", network, only(*NETWORK_READERS)),
+    "pages:network": ("get", network, only(*NETWORK_READERS)),
     "networks:members": ("get", network, only(*NETWORK_READERS)),
     "networks:prerequisites": ("get", network, only(*NETWORK_READERS)),
     "networks:edit": ("get", network, only("facilitator", "coordinator")),

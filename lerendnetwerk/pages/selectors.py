@@ -1,0 +1,87 @@
+"""Reads that compose several feature apps for one page, each app through its own selectors.
+
+`pages` sits above every feature app (docs/architecture.md), so only here can one page show a
+network's phase, its meetings and its Netwerkbarometer round together. (The adopted theme's title
+is kept on the cycle by the theme services, so it needs no read of its own.)
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from lerendnetwerk.barometer import selectors as barometer_selectors
+from lerendnetwerk.barometer.models import BarometerRound
+from lerendnetwerk.catalogue.models import Phase
+from lerendnetwerk.meetings import selectors as meeting_selectors
+from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.networks import phases
+from lerendnetwerk.networks import selectors as network_selectors
+from lerendnetwerk.networks.models import Network, PhaseTransition, Prerequisite
+
+# How many held meetings the home page shows the attendance of.
+RECENT_MEETINGS = 3
+
+
+@dataclass
+class Attendance:
+    meeting: Meeting
+    attended: int
+    invited: int
+
+    @property
+    def percentage(self) -> int:
+        return round(100 * self.attended / self.invited) if self.invited else 0
+
+
+@dataclass
+class NetworkHome:
+    network: Network
+    tracker: list[tuple[Phase, str]]
+    current_phase: Phase | None
+    next_phase: Phase | None
+    previous_phase: Phase | None
+    missing_prerequisites: list[Prerequisite.Kind]
+    transitions: list[PhaseTransition]
+    member_count: int
+    next_meeting: Meeting | None
+    meetings_held: int
+    meetings_planned: int
+    recent_attendance: list[Attendance]
+    open_round: BarometerRound | None
+
+
+def _phase(value: str | None) -> Phase | None:
+    return Phase(value) if value else None
+
+
+def network_home(*, network: Network) -> NetworkHome:
+    """What a member sees first: where the network stands and what comes next."""
+    cycle = network.current_cycle
+    current = cycle.phase if cycle else ""
+    # One query for the cycle's meetings with their counts serves the next meeting, the
+    # number held and the recent attendance.
+    meetings = meeting_selectors.meetings_of_cycle(network=network) if cycle else []
+    now = timezone.now()
+    held = [m for m in meetings if m.ends_at <= now]
+    recorded = [m for m in held if m.attendance_recorded_at]
+    upcoming = [m for m in meetings if m.ends_at > now]
+    # The prerequisites only matter before the first phase; afterwards they are history.
+    missing = [] if current else network_selectors.network_missing_prerequisites(network=network)
+    return NetworkHome(
+        network=network,
+        tracker=phases.tracker(current),
+        current_phase=_phase(current),
+        next_phase=_phase(phases.next_phase(current)),
+        previous_phase=_phase(phases.previous_phase(current)),
+        missing_prerequisites=[Prerequisite.Kind(kind) for kind in missing],
+        transitions=network_selectors.phase_history(cycle=cycle) if cycle else [],
+        member_count=network_selectors.member_count(network=network),
+        next_meeting=upcoming[0] if upcoming else None,
+        meetings_held=len(held),
+        meetings_planned=len(upcoming),
+        recent_attendance=[
+            Attendance(meeting=m, attended=m.attended_count, invited=m.invited_count)
+            for m in recorded[-RECENT_MEETINGS:]
+        ],
+        open_round=barometer_selectors.round_open(network=network) if current else None,
+    )
