@@ -1,13 +1,10 @@
 """What every theme page does first: find the network and check one named permission."""
 
-from typing import cast
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from lerendnetwerk.accounts.models import User
 from lerendnetwerk.networks.models import Cycle, Network
 
 
@@ -25,11 +22,6 @@ def cycle_of(network: Network) -> Cycle:
     if network.current_cycle is None:
         raise Http404
     return network.current_cycle
-
-
-def person(request: HttpRequest) -> User:
-    """The logged-in person; every theme view is behind login_required."""
-    return cast(User, request.user)
 
 
 def refusal(request: HttpRequest, error: ValidationError) -> None:
