@@ -53,12 +53,12 @@ def journal_index(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _entry_form_page(
-    request: HttpRequest, form: JournalEntryForm, entry: JournalEntry | None
+    request: AuthenticatedHttpRequest, form: JournalEntryForm, entry: JournalEntry | None
 ) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.journal_entry_write(
-                author=request.user,  # type: ignore[arg-type]
+                author=request.user,
                 entry=entry,
                 **form.cleaned_data,
             )
