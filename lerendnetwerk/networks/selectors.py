@@ -16,7 +16,7 @@ def network_missing_prerequisites(*, network: Network) -> list[str]:
     return [kind for kind in Prerequisite.Kind.values if kind not in recorded]
 
 
-def _active_facilitators() -> Prefetch:
+def _active_facilitators() -> Prefetch[str, QuerySet[Membership], str]:
     return Prefetch(
         "memberships",
         queryset=Membership.objects.filter(
