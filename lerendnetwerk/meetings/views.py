@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -36,7 +37,7 @@ def _meeting_for(request: HttpRequest, pk: int, permission: str) -> Meeting:
     return meeting
 
 
-def _members(network: Network):  # type: ignore[no-untyped-def]
+def _members(network: Network) -> QuerySet[User]:
     return User.objects.filter(
         memberships__network=network, memberships__left_at__isnull=True
     ).order_by("name")
