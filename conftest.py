@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from pytest_django import Settings
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.tests.factories import (
     NetworkFactory,
     OrganisationFactory,
     UserFactory,
     add_member,
 )
-from lerendnetwerk.regions.models import Region
+from lerendnetwerk.networks.models import Network
+from lerendnetwerk.regions.models import District, Region
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -27,7 +30,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _tasks_run_immediately(settings):
+def _tasks_run_immediately(settings: Settings) -> None:
     """Run background tasks inside the test unless a test asks for the real queue."""
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -38,63 +41,64 @@ def _tasks_run_immediately(settings):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache() -> None:
     """Every test starts with an empty cache: a rolled-back test must not leave a cached page
     (or a fragment version) behind for the next."""
     cache.clear()
 
 
 @pytest.fixture
-def utrecht(db):
+def utrecht(db: None) -> Region:
     return Region.objects.get(slug="utrecht")
 
 
 @pytest.fixture
-def district(utrecht):
+def district(utrecht: Region) -> District:
     return utrecht.districts.get(slug="overvecht")
 
 
 @pytest.fixture
-def network(district):
-    return NetworkFactory(name="LN Overvecht", district=district)
+def network(district: District) -> Network:
+    return NetworkFactory.create(name="LN Overvecht", district=district)
 
 
 @pytest.fixture
-def facilitator(network):
-    return add_member(network, UserFactory(name="Fatima Kartrekker"), role="facilitator")
+def facilitator(network: Network) -> User:
+    return add_member(network, UserFactory.create(name="Fatima Kartrekker"), role="facilitator")
 
 
 @pytest.fixture
-def participant(network, district):
-    user = UserFactory(
-        name="Daan Deelnemer", organisation=OrganisationFactory(district=district, kind="daycare")
+def participant(network: Network, district: District) -> User:
+    user = UserFactory.create(
+        name="Daan Deelnemer",
+        organisation=OrganisationFactory.create(district=district, kind="daycare"),
     )
     return add_member(network, user, role="participant")
 
 
 @pytest.fixture
-def coordinator(utrecht):
-    user = UserFactory(name="Cor Coördinator", is_staff=True)
+def coordinator(utrecht: Region) -> User:
+    user = UserFactory.create(name="Cor Coördinator", is_staff=True)
     user.coordinator_of.add(utrecht)
     return user
 
 
 @pytest.fixture
-def manager(district):
-    return UserFactory(
+def manager(district: District) -> User:
+    return UserFactory.create(
         name="Mirjam Manager",
         is_manager=True,
-        organisation=OrganisationFactory(district=district, kind="preschool"),
+        organisation=OrganisationFactory.create(district=district, kind="preschool"),
     )
 
 
 @pytest.fixture
-def expert(db):
-    return UserFactory(name="Eva Expert", is_expert=True, expertise="Taalontwikkeling")
+def expert(db: None) -> User:
+    return UserFactory.create(name="Eva Expert", is_expert=True, expertise="Taalontwikkeling")
 
 
 @pytest.fixture
-def outsider(utrecht):
+def outsider(utrecht: Region) -> User:
     """A member of another network, in another district."""
-    other = NetworkFactory(name="LN Elders", district=utrecht.districts.get(slug="zuid"))
-    return add_member(other, UserFactory(name="Olaf Buitenstaander"))
+    other = NetworkFactory.create(name="LN Elders", district=utrecht.districts.get(slug="zuid"))
+    return add_member(other, UserFactory.create(name="Olaf Buitenstaander"))

@@ -6,14 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from .models import Invitation, User
 
 
-class UserCreationForm(AdminUserCreationForm):
+class UserCreationForm(AdminUserCreationForm[User]):
     class Meta:
         model = User
         fields = ("email", "name")
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin[User]):
     add_form = UserCreationForm
     ordering = ["name"]
     list_display = ["name", "email", "organisation", "is_manager", "is_expert", "is_staff"]
@@ -54,6 +54,6 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(admin.ModelAdmin[Invitation]):
     list_display = ["user", "invited_by", "sent_at", "accepted_at"]
     list_select_related = ["user", "invited_by"]

@@ -10,6 +10,8 @@ from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.forms import Form, StyledFormMixin
 from lerendnetwerk.regions.models import Organisation, Region
 
+from .models import User
+
 
 class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
     error_messages = {
@@ -53,7 +55,7 @@ class PasswordResetForm(StyledFormMixin, auth_forms.PasswordResetForm):
         )
 
 
-class SetPasswordForm(StyledFormMixin, auth_forms.SetPasswordForm):
+class SetPasswordForm(StyledFormMixin, auth_forms.SetPasswordForm[User]):
     pass
 
 

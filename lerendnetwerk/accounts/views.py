@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
 from . import services
 from .forms import InviteForm, LoginForm, PasswordResetForm, SetPasswordForm
+from .http import AuthenticatedHttpRequest
 
 
 class LoginView(auth_views.LoginView):
@@ -59,18 +60,18 @@ class InvitationAcceptView(PasswordResetConfirmView):
 
 
 @login_required
-def invite(request: HttpRequest) -> HttpResponse:
+def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A coordinator invites a manager, an expert or another coordinator of their region."""
     if not request.user.has_perm("accounts.invite"):
         raise PermissionDenied
-    regions = request.user.coordinator_of.all()  # type: ignore[union-attr]
+    regions = request.user.coordinator_of.all()
     form = InviteForm(request.POST or None, regions=regions)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         user = services.user_invite(
             email=data["email"],
             name=data["name"],
-            invited_by=request.user,  # type: ignore[arg-type]
+            invited_by=request.user,
             organisation=data["organisation"],
             is_manager=data["role"] == "manager",
             is_expert=data["role"] == "expert",

@@ -5,7 +5,7 @@ change it, a coordinator makes a new version (a draft copy with the same keys), 
 publishes it. Answers and participations are not in the admin at all.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -20,12 +20,19 @@ from lerendnetwerk.regions.models import Region
 from . import services
 from .models import Question, Questionnaire
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class _RoundTotal(TypedDict):
+    round_total: int
+
 
 def _in_use(questionnaire: Questionnaire | None) -> bool:
     return questionnaire is not None and questionnaire.rounds.exists()
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(admin.TabularInline[Question, Questionnaire]):
     model = Question
     extra = 0
     fields = ["order", "key", "kind", "dimension", "text"]
@@ -44,7 +51,7 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Questionnaire)
-class QuestionnaireAdmin(admin.ModelAdmin):
+class QuestionnaireAdmin(admin.ModelAdmin[Questionnaire]):
     list_display = ["title", "region", "version", "is_published", "round_count"]
     list_filter = ["region", "is_published"]
     fields = ["title", "introduction", "region", "version", "is_published", "created_on"]
@@ -66,8 +73,8 @@ class QuestionnaireAdmin(admin.ModelAdmin):
         )
 
     @admin.display(description=_("rounds"))
-    def round_count(self, obj: Questionnaire) -> int:
-        return obj.round_total  # type: ignore[attr-defined]
+    def round_count(self, obj: "WithAnnotations[Questionnaire, _RoundTotal]") -> int:
+        return obj.round_total
 
     # New versions are copies (the action below); nobody starts an empty one.
     def has_add_permission(self, request: HttpRequest) -> bool:

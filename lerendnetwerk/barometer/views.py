@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lerendnetwerk.accounts.models import User
+from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.accounts.roles import coordinator_region_ids
 from lerendnetwerk.core import fragments
 from lerendnetwerk.core.forms_errors import add_validation_error
@@ -34,14 +34,10 @@ def _round_for(request: HttpRequest, slug: str, pk: int, permission: str) -> Bar
     return barometer_round
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @login_required
-def network_barometer(request: HttpRequest, slug: str) -> HttpResponse:
+def network_barometer(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "barometer.view_barometer")
-    rounds = selectors.network_rounds(network=network, user=_user(request))
+    rounds = selectors.network_rounds(network=network, user=request.user)
     open_round = next((r for r in rounds if r.is_open), None)
     return render(
         request,
@@ -63,13 +59,13 @@ def network_barometer(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def round_open(request: HttpRequest, slug: str) -> HttpResponse:
+def round_open(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "barometer.open_round")
     form = RoundOpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.round_open(
-                network=network, closes_on=form.cleaned_data["closes_on"], opened_by=_user(request)
+                network=network, closes_on=form.cleaned_data["closes_on"], opened_by=request.user
             )
         except ValidationError as error:
             add_validation_error(form, error)
@@ -91,7 +87,7 @@ def round_open(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def round_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def round_close(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     barometer_round = _round_for(request, slug, pk, "barometer.close_round")
     if request.method == "POST":
         try:
@@ -123,10 +119,10 @@ def _add_service_error(form: AnswerForm, error: ValidationError) -> None:
 
 
 @login_required
-def round_answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def round_answer(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     barometer_round = _round_for(request, slug, pk, "barometer.answer_round")
     context = {"network": barometer_round.network, "round": barometer_round}
-    already = Participation.objects.filter(round=barometer_round, user=_user(request)).exists()
+    already = Participation.objects.filter(round=barometer_round, user=request.user).exists()
     if barometer_round.is_closed or already:
         return render(request, "barometer/answer.html", {**context, "already": already})
     form = AnswerForm(
@@ -135,7 +131,7 @@ def round_answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.round_answer(
-                barometer_round=barometer_round, user=_user(request), **form.service_arguments()
+                barometer_round=barometer_round, user=request.user, **form.service_arguments()
             )
         except ValidationError as error:
             _add_service_error(form, error)
@@ -172,24 +168,24 @@ def _fragment_key() -> dict[str, object]:
 
 
 @login_required
-def round_results_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def round_results_page(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     return _results_page(request, slug, pk, "barometer/results.html")
 
 
 @login_required
-def round_print(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def round_print(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     return _results_page(request, slug, pk, "barometer/print.html")
 
 
 @login_required
-def my_barometer(request: HttpRequest) -> HttpResponse:
+def my_barometer(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
-        request, "barometer/mine.html", {"mine": selectors.rounds_for_user(user=_user(request))}
+        request, "barometer/mine.html", {"mine": selectors.rounds_for_user(user=request.user)}
     )
 
 
 @login_required
-def region_barometer(request: HttpRequest) -> HttpResponse:
+def region_barometer(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.has_perm("barometer.view_region"):
         raise PermissionDenied
     region_ids = coordinator_region_ids(request.user)

@@ -17,7 +17,7 @@ STAGE_BY_SLUG = {slug: stage for stage, slug in STAGE_SLUGS.items()}
 STAGE_LABELS = dict(STAGE_CHOICES)
 
 
-def _references() -> Prefetch:
+def _references() -> Prefetch[str, QuerySet[SourceReference], str]:
     return Prefetch("references", queryset=SourceReference.objects.select_related("source"))
 
 

@@ -8,6 +8,7 @@ wired to the input (Django adds `aria-describedby` and `aria-invalid`).
 from typing import Any
 
 from django import forms
+from django.db.models import Model
 from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
@@ -59,7 +60,7 @@ class Form(StyledFormMixin, forms.Form):
     pass
 
 
-class ModelForm(StyledFormMixin, forms.ModelForm):
+class ModelForm[M: Model](StyledFormMixin, forms.ModelForm[M]):
     pass
 
 

@@ -3,14 +3,16 @@ one or two planned. Created directly (not through the services) so that no e-mai
 meetings can lie in the past."""
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry, Phase
 from lerendnetwerk.meetings.models import AgendaItem, Meeting, Rsvp
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Membership, Network
+from lerendnetwerk.regions.models import Organisation
 
 TITLES = {
     "exploration": ["Kennismaken", "Wat speelt er in onze wijk?", "Halen en brengen"],
@@ -59,7 +61,14 @@ def seed_meetings(rng: random.Random, network: Network, entries: dict[str, list[
     _agendas(rng, meetings, members, entries)
 
 
-def _meeting(rng: random.Random, network: Network, phase: str, day, hosts, facilitator) -> Meeting:  # type: ignore[no-untyped-def]
+def _meeting(
+    rng: random.Random,
+    network: Network,
+    phase: str,
+    day: date,
+    hosts: list[Organisation],
+    facilitator: User,
+) -> Meeting:
     zone = timezone.get_current_timezone()
     starts = datetime.combine(day, time(rng.choice([15, 15, 16])), tzinfo=zone)
     past = starts < timezone.now()

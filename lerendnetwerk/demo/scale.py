@@ -240,9 +240,10 @@ def _process(rng: random.Random, networks: list[Network]) -> None:
     _batched(
         PhaseTransition,
         (
-            PhaseTransition(cycle=network.current_cycle, from_phase=previous, to_phase=phase)
+            PhaseTransition(cycle=cycle, from_phase=previous, to_phase=phase)
             for network in started
-            for previous, phase in _moves(network.current_cycle.phase)  # type: ignore[union-attr]
+            if (cycle := network.current_cycle) is not None
+            for previous, phase in _moves(cycle.phase)
         ),
     )
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerendnetwerk.accounts.models import User
+from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks.access import network_for
@@ -27,9 +27,8 @@ def _rotation_for(request: HttpRequest, slug: str, pk: int, permission: str) -> 
 
 
 @login_required
-def groups_overview(request: HttpRequest, slug: str) -> HttpResponse:
+def groups_overview(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "groups.view_groups")
-    user: User = request.user  # type: ignore[assignment]
     return render(
         request,
         "groups/overview.html",
@@ -37,15 +36,15 @@ def groups_overview(request: HttpRequest, slug: str) -> HttpResponse:
             "network": network,
             "buddies": selectors.buddies_current(network=network),
             "history": selectors.buddies_history(network=network),
-            "my_buddies": selectors.my_buddies(user=user, network=network),
+            "my_buddies": selectors.my_buddies(user=request.user, network=network),
             "rotations": list(selectors.rotations_for_network(network=network)),
-            "may_plan": user.has_perm("groups.plan_groups", network),
+            "may_plan": request.user.has_perm("groups.plan_groups", network),
         },
     )
 
 
 @login_required
-def buddies_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def buddies_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "groups.plan_groups")
     members = rotations.planning_members(network)
     current = selectors.buddies_current(network=network)
@@ -78,7 +77,7 @@ def buddies_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def rotation_create(request: HttpRequest, slug: str) -> HttpResponse:
+def rotation_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "groups.plan_groups")
     members = rotations.planning_members(network)
     upcoming = Meeting.objects.filter(
@@ -96,7 +95,7 @@ def rotation_create(request: HttpRequest, slug: str) -> HttpResponse:
                 meetings=list(data["meetings"]),
                 apart=form.wishes("apart"),
                 together=form.wishes("together"),
-                created_by=request.user,  # type: ignore[arg-type]
+                created_by=request.user,
             )
         except ValidationError as error:
             add_validation_error(form, error)
@@ -107,7 +106,7 @@ def rotation_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def rotation_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def rotation_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     rotation = _rotation_for(request, slug, pk, "groups.view_groups")
     return render(
         request,
@@ -123,7 +122,7 @@ def rotation_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def rotation_replan(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def rotation_replan(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     rotation = _rotation_for(request, slug, pk, "groups.plan_groups")
     try:
         rotations.rotation_replan(rotation=rotation)
@@ -135,7 +134,7 @@ def rotation_replan(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def rotation_cards(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def rotation_cards(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     rotation = _rotation_for(request, slug, pk, "groups.view_groups")
     return render(
         request,

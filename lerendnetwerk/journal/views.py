@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lerendnetwerk.accounts.models import User
+from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.core.pagination import paginate
 from lerendnetwerk.meetings.models import Meeting
@@ -35,29 +35,30 @@ def _entry_for(request: HttpRequest, pk: int, permission: str) -> JournalEntry:
 
 
 @login_required
-def journal_index(request: HttpRequest) -> HttpResponse:
+def journal_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    user: User = request.user  # type: ignore[assignment]
     return render(
         request,
         "journal/index.html",
         {
             "form": form,
             "query": query,
-            "entries": paginate(request, selectors.my_entries(user=user, query=query), PER_PAGE),
-            "shared_count": selectors.entries_shared_with(user=user).count(),
+            "entries": paginate(
+                request, selectors.my_entries(user=request.user, query=query), PER_PAGE
+            ),
+            "shared_count": selectors.entries_shared_with(user=request.user).count(),
         },
     )
 
 
 def _entry_form_page(
-    request: HttpRequest, form: JournalEntryForm, entry: JournalEntry | None
+    request: AuthenticatedHttpRequest, form: JournalEntryForm, entry: JournalEntry | None
 ) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.journal_entry_write(
-                author=request.user,  # type: ignore[arg-type]
+                author=request.user,
                 entry=entry,
                 **form.cleaned_data,
             )
@@ -70,7 +71,7 @@ def _entry_form_page(
 
 
 @login_required
-def journal_create(request: HttpRequest) -> HttpResponse:
+def journal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     initial: dict[str, object] = {}
     meeting_id = request.GET.get("bijeenkomst", "")
     if meeting_id.isdigit():
@@ -78,16 +79,16 @@ def journal_create(request: HttpRequest) -> HttpResponse:
         if meeting is not None:
             initial = {"meeting": meeting, "network": meeting.network}
     initial.setdefault("written_on", timezone.localdate())
-    form = JournalEntryForm(request.POST or None, author=request.user, initial=initial)  # type: ignore[arg-type]
+    form = JournalEntryForm(request.POST or None, author=request.user, initial=initial)
     return _entry_form_page(request, form, None)
 
 
 @login_required
-def journal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def journal_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = _entry_for(request, pk, "journal.change_entry")
     form = JournalEntryForm(
         request.POST or None,
-        author=request.user,  # type: ignore[arg-type]
+        author=request.user,
         initial={
             field: getattr(entry, field)
             for field in ("written_on", "text", "think", "feel", "want", "visibility")
@@ -98,7 +99,7 @@ def journal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def journal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def journal_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = _entry_for(request, pk, "journal.view_entry")
     return render(
         request,
@@ -108,18 +109,18 @@ def journal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def journal_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def journal_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = _entry_for(request, pk, "journal.change_entry")
     if request.method == "POST":
-        services.journal_entry_delete(author=request.user, entry=entry)  # type: ignore[arg-type]
+        services.journal_entry_delete(author=request.user, entry=entry)
         messages.success(request, _("The diary entry has been deleted."))
         return redirect("journal:index")
     return render(request, "journal/delete.html", {"entry": entry})
 
 
 @login_required
-def journal_shared(request: HttpRequest) -> HttpResponse:
-    entries = selectors.entries_shared_with(user=request.user)  # type: ignore[arg-type]
+def journal_shared(request: AuthenticatedHttpRequest) -> HttpResponse:
+    entries = selectors.entries_shared_with(user=request.user)
     return render(
         request,
         "journal/shared.html",
@@ -128,18 +129,18 @@ def journal_shared(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def journal_export_markdown(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    body = diary_markdown(author=user, entries=selectors.my_entries(user=user).reverse())
+def journal_export_markdown(request: AuthenticatedHttpRequest) -> HttpResponse:
+    body = diary_markdown(
+        author=request.user, entries=selectors.my_entries(user=request.user).reverse()
+    )
     response = HttpResponse(body, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="leerdagboek.md"'
     return response
 
 
 @login_required
-def journal_export_pdf(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    body = diary_pdf(author=user, entries=selectors.my_entries(user=user).reverse())
+def journal_export_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
+    body = diary_pdf(author=request.user, entries=selectors.my_entries(user=request.user).reverse())
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="leerdagboek.pdf"'
     return response

@@ -71,7 +71,8 @@ def meeting_invitation_ics(
     event.add("attendee", address)
     calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical().decode()
+    body: bytes = calendar.to_ical()  # icalendar leaves to_ical()'s return type out
+    return body.decode()
 
 
 def feed_ics(*, meetings: Iterable[Meeting], name: str) -> str:
@@ -81,7 +82,8 @@ def feed_ics(*, meetings: Iterable[Meeting], name: str) -> str:
     for meeting in meetings:
         calendar.add_component(_event(meeting, url=meeting_url(meeting)))
     calendar.add_missing_timezones()
-    return calendar.to_ical().decode()
+    body: bytes = calendar.to_ical()  # icalendar leaves to_ical()'s return type out
+    return body.decode()
 
 
 def meeting_url(meeting: Meeting) -> str:

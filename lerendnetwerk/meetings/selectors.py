@@ -2,7 +2,7 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -15,8 +15,24 @@ from lerendnetwerk.networks.models import Network
 
 from .models import AgendaItem, Meeting, Rsvp
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def _with_counts(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+
+class MeetingCounts(TypedDict):
+    """The answers and attendance counted on each meeting by `_with_counts`."""
+
+    invited_count: int
+    accepted_count: int
+    declined_count: int
+    attended_count: int
+
+
+if TYPE_CHECKING:
+    CountedMeeting = WithAnnotations[Meeting, MeetingCounts]
+
+
+def _with_counts(meetings: QuerySet[Meeting]) -> "QuerySet[CountedMeeting]":
     return meetings.annotate(
         invited_count=Count("rsvps", distinct=True),
         accepted_count=Count("rsvps", filter=Q(rsvps__answer=Rsvp.Answer.ACCEPTED), distinct=True),
@@ -25,7 +41,7 @@ def _with_counts(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     )
 
 
-def meetings_upcoming(*, network: Network) -> list[Meeting]:
+def meetings_upcoming(*, network: Network) -> "list[CountedMeeting]":
     """Meetings that have not ended, soonest first: a handful, whatever the network's age."""
     return list(
         _with_counts(
@@ -34,14 +50,14 @@ def meetings_upcoming(*, network: Network) -> list[Meeting]:
     )
 
 
-def meetings_earlier(*, network: Network) -> QuerySet[Meeting]:
+def meetings_earlier(*, network: Network) -> "QuerySet[CountedMeeting]":
     """Meetings that have ended, newest first; the page shows them a page at a time."""
     return _with_counts(
         network.meetings.filter(ends_at__lte=timezone.now()).select_related("host")
     ).order_by("-starts_at", "-pk")
 
 
-def meetings_of_cycle(*, network: Network) -> list[Meeting]:
+def meetings_of_cycle(*, network: Network) -> "list[CountedMeeting]":
     """The current cycle's meetings that were not cancelled, oldest first, with their counts."""
     return list(
         _with_counts(
@@ -127,7 +143,7 @@ class NetworkFigures:
     members: list[MemberFigures] = field(default_factory=list)
 
 
-def network_figures(*, network: Network, meetings: list[Meeting]) -> NetworkFigures:
+def network_figures(*, network: Network, meetings: "list[CountedMeeting]") -> NetworkFigures:
     """Meetings per phase, attendance rate per held meeting, and give and take per member.
 
     `meetings` are the current cycle's from `meetings_of_cycle` (with their counts). Give and
@@ -137,8 +153,8 @@ def network_figures(*, network: Network, meetings: list[Meeting]) -> NetworkFigu
     attendance: list[tuple[Meeting, int | None]] = [
         (
             m,
-            round(100 * m.attended_count / m.invited_count)  # type: ignore[attr-defined]
-            if m.attendance_recorded_at and m.invited_count  # type: ignore[attr-defined]
+            round(100 * m.attended_count / m.invited_count)
+            if m.attendance_recorded_at and m.invited_count
             else None,
         )
         for m in meetings

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.core.pagination import paginate
@@ -36,7 +37,7 @@ def _meeting_for(request: HttpRequest, pk: int, permission: str) -> Meeting:
 
 
 @login_required
-def network_meetings(request: HttpRequest, slug: str) -> HttpResponse:
+def network_meetings(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "meetings.view_meetings")
     return render(
         request,
@@ -55,14 +56,14 @@ def network_meetings(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def meeting_schedule(request: HttpRequest, slug: str) -> HttpResponse:
+def meeting_schedule(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "meetings.schedule_meeting")
     form = MeetingForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_schedule(
                 network=network,
-                created_by=request.user,  # type: ignore[arg-type]
+                created_by=request.user,
                 **form.service_arguments(),
             )
         except ValidationError as error:
@@ -76,7 +77,7 @@ def meeting_schedule(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.view_meeting")
     agenda = selectors.meeting_agenda(meeting=meeting)
     rsvps = selectors.meeting_rsvps(meeting=meeting)
@@ -109,7 +110,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.change_meeting")
     form = MeetingForm(
         request.POST or None, network=meeting.network, initial=MeetingForm.initial_for(meeting)
@@ -130,7 +131,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.change_meeting")
     if request.method == "POST":
         try:
@@ -146,7 +147,7 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_agenda(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.edit_agenda")
     form = AgendaItemForm(
         request.POST or None,
@@ -184,7 +185,7 @@ def _agenda_item_for(request: HttpRequest, pk: int, item_id: int) -> AgendaItem:
 
 @require_POST
 @login_required
-def agenda_item_remove(request: HttpRequest, pk: int, item_id: int) -> HttpResponse:
+def agenda_item_remove(request: AuthenticatedHttpRequest, pk: int, item_id: int) -> HttpResponse:
     services.agenda_item_remove(item=_agenda_item_for(request, pk, item_id))
     messages.success(request, _("The item has been removed."))
     return redirect("meetings:agenda", pk=pk)
@@ -192,7 +193,7 @@ def agenda_item_remove(request: HttpRequest, pk: int, item_id: int) -> HttpRespo
 
 @require_POST
 @login_required
-def agenda_item_move(request: HttpRequest, pk: int, item_id: int) -> HttpResponse:
+def agenda_item_move(request: AuthenticatedHttpRequest, pk: int, item_id: int) -> HttpResponse:
     services.agenda_item_move(
         item=_agenda_item_for(request, pk, item_id), up=request.POST.get("direction") == "up"
     )
@@ -200,7 +201,7 @@ def agenda_item_move(request: HttpRequest, pk: int, item_id: int) -> HttpRespons
 
 
 @login_required
-def meeting_preparers(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_preparers(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.change_meeting")
     form = PreparersForm(
         request.POST or None,
@@ -224,14 +225,14 @@ def meeting_preparers(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def meeting_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.answer_meeting")
     form = RsvpForm(request.POST)
     if form.is_valid():
         try:
             services.rsvp_answer(
                 meeting=meeting,
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -273,7 +274,7 @@ def meeting_answer_by_link(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_attendance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.change_meeting")
     rsvps = selectors.meeting_rsvps(meeting=meeting)
     if meeting.attendance_recorded_at:
@@ -306,25 +307,24 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def my_meetings(request: HttpRequest) -> HttpResponse:
-    upcoming, past = selectors.meetings_for_user(user=request.user)  # type: ignore[arg-type]
+def my_meetings(request: AuthenticatedHttpRequest) -> HttpResponse:
+    upcoming, past = selectors.meetings_for_user(user=request.user)
     return render(request, "meetings/mine.html", {"upcoming": upcoming, "past": past})
 
 
 @login_required
-def calendar_feed_settings(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def calendar_feed_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "revoke":
-            services.calendar_feed_revoke(user=user)
+            services.calendar_feed_revoke(user=request.user)
             messages.success(request, _("Your calendar address has been switched off."))
         else:
-            services.calendar_feed_renew(user=user)
+            services.calendar_feed_renew(user=request.user)
             messages.success(
                 request, _("You have a new calendar address. The old one no longer works.")
             )
         return redirect("meetings:calendar")
-    feed = CalendarFeed.objects.filter(user=user).first()
+    feed = CalendarFeed.objects.filter(user=request.user).first()
     feed_url = (
         request.build_absolute_uri(reverse("meetings:feed", args=[feed.token]))
         if feed is not None

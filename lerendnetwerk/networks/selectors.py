@@ -9,7 +9,7 @@ from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Phase
 from lerendnetwerk.regions.models import District, Region
 
-from .models import Cycle, Membership, MembershipQuerySet, Network, PhaseTransition, Prerequisite
+from .models import Cycle, Membership, Network, PhaseTransition, Prerequisite
 
 # --- Members: who belongs to a network now -----------------------------------------------------
 # Every app asks these questions here, so "a current member" has one definition
@@ -20,7 +20,7 @@ def memberships_active(
     *,
     network: Network | int | Combinable | None = None,
     user: User | int | Combinable | None = None,
-) -> MembershipQuerySet:
+) -> QuerySet[Membership]:
     """Current memberships, of one network and/or one person; also for subqueries and locks."""
     memberships = Membership.objects.active()
     if network is not None:
@@ -78,7 +78,7 @@ def network_missing_prerequisites(*, network: Network) -> list[str]:
     return [kind for kind in Prerequisite.Kind.values if kind not in recorded]
 
 
-def _active_facilitators() -> Prefetch:
+def _active_facilitators() -> Prefetch[str, QuerySet[Membership], str]:
     return Prefetch(
         "memberships",
         queryset=Membership.objects.active()

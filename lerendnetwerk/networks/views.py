@@ -7,12 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.accounts import services as account_services
+from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.catalogue.models import Phase
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.regions.models import District
@@ -43,13 +44,13 @@ PREREQUISITE_SLUGS = {
 
 
 @login_required
-def network_list(request: HttpRequest) -> HttpResponse:
-    networks = list(selectors.networks_for_user(user=request.user))  # type: ignore[arg-type]
+def network_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    networks = list(selectors.networks_for_user(user=request.user))
     return render(request, "networks/list.html", {"networks": networks})
 
 
 @login_required
-def network_create(request: HttpRequest) -> HttpResponse:
+def network_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.has_perm("networks.create_network"):
         raise PermissionDenied
     districts: QuerySet[District] = District.objects.filter(
@@ -61,7 +62,7 @@ def network_create(request: HttpRequest) -> HttpResponse:
             name=form.cleaned_data["name"],
             district=form.cleaned_data["district"],
             description=form.cleaned_data["description"],
-            created_by=request.user,  # type: ignore[arg-type]
+            created_by=request.user,
         )
         messages.success(request, _("The network has been started. Now invite its facilitator."))
         return redirect("networks:invite", slug=network.slug)
@@ -69,7 +70,7 @@ def network_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def network_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def network_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.change_network")
     form = NetworkEditForm(
         request.POST or None,
@@ -88,7 +89,7 @@ def network_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def network_members(request: HttpRequest, slug: str) -> HttpResponse:
+def network_members(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.view_network")
     return render(
         request,
@@ -103,7 +104,7 @@ def network_members(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def network_invite(request: HttpRequest, slug: str) -> HttpResponse:
+def network_invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.manage_members")
     may_assign = request.user.has_perm("networks.assign_facilitator", network)
     form = InviteMemberForm(
@@ -115,7 +116,7 @@ def network_invite(request: HttpRequest, slug: str) -> HttpResponse:
             email=data["email"],
             name=data["name"],
             organisation=data["organisation"],
-            invited_by=request.user,  # type: ignore[arg-type]
+            invited_by=request.user,
             context=network.name,
             message=data["message"],
         )
@@ -131,7 +132,9 @@ def network_invite(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def membership_end(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+def membership_end(
+    request: AuthenticatedHttpRequest, slug: str, membership_id: int
+) -> HttpResponse:
     network = network_for(request, slug, "networks.manage_members")
     membership = get_object_or_404(
         Membership.objects.select_related("user"), pk=membership_id, network=network
@@ -150,7 +153,7 @@ def membership_end(request: HttpRequest, slug: str, membership_id: int) -> HttpR
 @require_POST
 @login_required
 def membership_make_facilitator(
-    request: HttpRequest, slug: str, membership_id: int
+    request: AuthenticatedHttpRequest, slug: str, membership_id: int
 ) -> HttpResponse:
     network = network_for(request, slug, "networks.assign_facilitator")
     membership = get_object_or_404(
@@ -166,7 +169,7 @@ def membership_make_facilitator(
 
 
 @login_required
-def network_prerequisites(request: HttpRequest, slug: str) -> HttpResponse:
+def network_prerequisites(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.view_network")
     recorded = {p.kind: p for p in network.prerequisites.select_related("recorded_by")}
     items = [
@@ -189,7 +192,9 @@ def network_prerequisites(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def prerequisite_record(request: HttpRequest, slug: str, kind_slug: str) -> HttpResponse:
+def prerequisite_record(
+    request: AuthenticatedHttpRequest, slug: str, kind_slug: str
+) -> HttpResponse:
     network = network_for(request, slug, "networks.record_prerequisite")
     kind = PREREQUISITE_SLUGS.get(kind_slug)
     if kind is None:
@@ -211,7 +216,7 @@ def prerequisite_record(request: HttpRequest, slug: str, kind_slug: str) -> Http
             services.prerequisite_record(
                 network=network,
                 kind=kind,
-                recorded_by=request.user,  # type: ignore[arg-type]
+                recorded_by=request.user,
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -235,7 +240,7 @@ def prerequisite_record(request: HttpRequest, slug: str, kind_slug: str) -> Http
 
 
 @login_required
-def manager_commitment_add(request: HttpRequest, slug: str) -> HttpResponse:
+def manager_commitment_add(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.record_prerequisite")
     form = ManagerCommitmentForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
@@ -250,7 +255,7 @@ def manager_commitment_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def network_phase(request: HttpRequest, slug: str) -> HttpResponse:
+def network_phase(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Move the network one phase forward, or one back with a reason."""
     network = network_for(request, slug, "networks.move_phase")
     current = network.current_cycle.phase if network.current_cycle else ""
@@ -262,7 +267,7 @@ def network_phase(request: HttpRequest, slug: str) -> HttpResponse:
             transition = services.network_move_phase(
                 network=network,
                 to_phase=form.cleaned_data["to_phase"],
-                moved_by=request.user,  # type: ignore[arg-type]
+                moved_by=request.user,
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
@@ -300,7 +305,7 @@ def network_phase(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def network_new_cycle(request: HttpRequest, slug: str) -> HttpResponse:
+def network_new_cycle(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.move_phase")
     form = NewCycleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -308,7 +313,7 @@ def network_new_cycle(request: HttpRequest, slug: str) -> HttpResponse:
             services.network_start_cycle(
                 network=network,
                 theme=form.cleaned_data["theme"],
-                started_by=request.user,  # type: ignore[arg-type]
+                started_by=request.user,
             )
         except ValidationError as error:
             add_validation_error(form, error)
@@ -322,10 +327,10 @@ def network_new_cycle(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def coordination(request: HttpRequest) -> HttpResponse:
+def coordination(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.has_perm("networks.coordinate"):
         raise PermissionDenied
-    networks = list(selectors.networks_for_coordinator(user=request.user))  # type: ignore[arg-type]
+    networks = list(selectors.networks_for_coordinator(user=request.user))
     return render(
         request,
         "networks/coordination.html",

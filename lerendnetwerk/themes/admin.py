@@ -5,25 +5,25 @@ from django.contrib import admin
 from .models import Chapter, FocusArea, QualityFramework
 
 
-class ChapterInline(admin.TabularInline):
+class ChapterInline(admin.TabularInline[Chapter, QualityFramework]):
     model = Chapter
     extra = 0
 
 
-class FocusAreaInline(admin.StackedInline):
+class FocusAreaInline(admin.StackedInline[FocusArea, Chapter]):
     model = FocusArea
     extra = 0
 
 
 @admin.register(QualityFramework)
-class QualityFrameworkAdmin(admin.ModelAdmin):
+class QualityFrameworkAdmin(admin.ModelAdmin[QualityFramework]):
     list_display = ["version", "is_active"]
     list_filter = ["is_active"]
     inlines = [ChapterInline]
 
 
 @admin.register(Chapter)
-class ChapterAdmin(admin.ModelAdmin):
+class ChapterAdmin(admin.ModelAdmin[Chapter]):
     list_display = ["__str__", "framework"]
     list_filter = ["framework"]
     list_select_related = ["framework"]
@@ -31,7 +31,7 @@ class ChapterAdmin(admin.ModelAdmin):
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(admin.ModelAdmin):
+class FocusAreaAdmin(admin.ModelAdmin[FocusArea]):
     list_display = ["title", "chapter"]
     list_filter = ["chapter__framework", "chapter"]
     search_fields = ["title", "description"]

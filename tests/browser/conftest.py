@@ -59,7 +59,8 @@ def browser_context_args(browser_context_args: dict[str, Any], live_server: Any)
 @pytest.fixture(params=list(SCREENS))
 def screen(request: pytest.FixtureRequest) -> str:
     """The screen every page of the test is shown (and checked) on."""
-    return request.param
+    screen: str = request.param
+    return screen
 
 
 @pytest.fixture

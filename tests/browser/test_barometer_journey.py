@@ -40,7 +40,7 @@ def test_a_round_from_opening_to_the_charts(
 ):
     assert_catalogue_loaded()
     settings.SITE_URL = live_server.url
-    others = [add_member(network, UserFactory()) for _ in range(4)]
+    others = [add_member(network, UserFactory.create()) for _ in range(4)]
     base = f"/netwerken/{network.slug}/netwerkbarometer/"
 
     # The facilitator opens a round.

@@ -47,7 +47,7 @@ def test_choosing_a_theme_together(
     fresh_page, page, live_server, network, facilitator, participant
 ):
     assert_catalogue_loaded()
-    colleague = add_member(network, UserFactory(name="Carla Collega"))
+    colleague = add_member(network, UserFactory.create(name="Carla Collega"))
     base = f"/netwerken/{network.slug}/thema/"
     lead = page
     log_in(lead, facilitator.email)

@@ -52,16 +52,17 @@ def test_buddies_share_a_diary_entry_and_the_facilitator_plans_groups(
     assert_catalogue_loaded()
     buddy = add_member(
         network,
-        UserFactory(
+        UserFactory.create(
             name="Bram Peuterwerk",
-            organisation=OrganisationFactory(district=district, kind="preschool"),
+            organisation=OrganisationFactory.create(district=district, kind="preschool"),
         ),
     )
     for n, kind in enumerate(KINDS, start=1):
         add_member(
             network,
-            UserFactory(
-                name=f"Lid {n}", organisation=OrganisationFactory(district=district, kind=kind)
+            UserFactory.create(
+                name=f"Lid {n}",
+                organisation=OrganisationFactory.create(district=district, kind=kind),
             ),
         )
     members = 9  # the facilitator, Daan, Bram and six more

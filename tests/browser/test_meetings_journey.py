@@ -38,9 +38,9 @@ def test_facilitator_plans_a_meeting_members_answer_and_attendance_is_recorded(
     network.current_cycle.save()
     decliner = add_member(
         network,
-        UserFactory(
+        UserFactory.create(
             name="Sanne Schooljuf",
-            organisation=OrganisationFactory(district=district, kind="primary_school"),
+            organisation=OrganisationFactory.create(district=district, kind="primary_school"),
         ),
     )
     entries = list(
@@ -158,7 +158,7 @@ def test_facilitator_plans_a_meeting_members_answer_and_attendance_is_recorded(
 
     # Sanne declines through the link in her invitation, without logging in.
     [invitation] = [m for m in mail.outbox if m.to == [decliner.email]]
-    links = re.findall(r"https?://\S+/bijeenkomsten/antwoord/[^\s/]+/", invitation.body)
+    links = re.findall(r"https?://\S+/bijeenkomsten/antwoord/[^\s/]+/", str(invitation.body))
     assert links, f"no answer link in the e-mail:\n{invitation.body}"
     link = links[0]
     assert link.startswith(live_server.url)

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_superuser_adds_a_person_in_the_admin():
-    admin = UserFactory(is_staff=True, is_superuser=True)
+    admin = UserFactory.create(is_staff=True, is_superuser=True)
     client = login(admin)
     assert client.get(reverse("admin:accounts_user_add")).status_code == 200
     response = client.post(

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.urls import reverse
 
 from lerendnetwerk.accounts import services
@@ -11,8 +12,10 @@ from lerendnetwerk.core.tests.factories import UserFactory, login
 pytestmark = pytest.mark.django_db
 
 
-def link_in(message) -> str:
-    return re.search(r"http://\S+", message.body).group(0).removeprefix("http://localhost:8000")
+def link_in(message: EmailMessage) -> str:
+    found = re.search(r"http://\S+", str(message.body))
+    assert found is not None
+    return found.group(0).removeprefix("http://localhost:8000")
 
 
 def test_an_invitation_mails_a_one_time_link_that_sets_the_password(
@@ -32,7 +35,8 @@ def test_an_invitation_mails_a_one_time_link_that_sets_the_password(
     assert message.to == ["nieuw@example.org"]
     assert "LN Overvecht" in message.subject
     assert "Welkom!" in message.body
-    html = message.alternatives[0][0]
+    assert isinstance(message, EmailMultiAlternatives)
+    html = str(message.alternatives[0][0])
     assert "<a href=" in html
     link = link_in(message)
 
@@ -59,7 +63,7 @@ def test_an_invitation_mails_a_one_time_link_that_sets_the_password(
 def test_someone_with_an_account_gets_a_notice_not_a_password_link(
     coordinator, django_capture_on_commit_callbacks
 ):
-    existing = UserFactory(email="bekend@example.org")
+    existing = UserFactory.create(email="bekend@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         user = services.user_invite(
             email="bekend@example.org", name="Ander", invited_by=coordinator, context="LN Zuid"
@@ -107,7 +111,7 @@ def test_a_bad_invitation_form_keeps_what_was_typed(coordinator, utrecht):
 def test_password_reset_mails_a_link_in_the_persons_language(
     client, django_capture_on_commit_callbacks
 ):
-    user = UserFactory(email="vergeten@example.org", language="en")
+    user = UserFactory.create(email="vergeten@example.org", language="en")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("accounts:password_reset"), {"email": "vergeten@example.org"}

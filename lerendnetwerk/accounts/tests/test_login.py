@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_logging_in_with_email_and_password_leads_to_my_page(client):
-    UserFactory(email="lid@example.org")
+    UserFactory.create(email="lid@example.org")
     response = client.post(
         reverse("accounts:login"), {"username": "lid@example.org", "password": PASSWORD}
     )
@@ -16,7 +16,7 @@ def test_logging_in_with_email_and_password_leads_to_my_page(client):
 
 
 def test_a_wrong_password_keeps_the_address_and_explains(client):
-    UserFactory(email="lid@example.org")
+    UserFactory.create(email="lid@example.org")
     response = client.post(
         reverse("accounts:login"), {"username": "lid@example.org", "password": "fout"}
     )
@@ -27,7 +27,7 @@ def test_a_wrong_password_keeps_the_address_and_explains(client):
 
 
 def test_guessing_is_locked_out_after_five_attempts(client, settings):
-    UserFactory(email="lid@example.org")
+    UserFactory.create(email="lid@example.org")
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post(reverse("accounts:login"), {"username": "lid@example.org", "password": "x"})
     response = client.post(
@@ -38,7 +38,7 @@ def test_guessing_is_locked_out_after_five_attempts(client, settings):
 
 
 def test_logout_is_a_post(client):
-    user = UserFactory()
+    user = UserFactory.create()
     client.force_login(user)
     assert client.get(reverse("accounts:logout")).status_code == 405
     client.post(reverse("accounts:logout"))

@@ -3,15 +3,26 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.barometer import services
-from lerendnetwerk.barometer.models import BarometerRound, Question
+from lerendnetwerk.barometer.models import BarometerRound, Participation, Question
 from lerendnetwerk.barometer.selectors import questionnaire_current
 from lerendnetwerk.core.tests.factories import UserFactory, add_member
+from lerendnetwerk.networks.models import Network
+from lerendnetwerk.regions.models import District
 
 
-def answer(barometer_round, user, value=4, texts=None, values=None):
+def answer(
+    barometer_round: BarometerRound,
+    user: User,
+    value: int = 4,
+    texts: dict[str, str] | None = None,
+    values: dict[str, int] | None = None,
+) -> Participation:
     """Answer every statement with `value` (or per key from `values`)."""
     keys = barometer_round.questionnaire.questions.filter(kind=Question.Kind.SCALE).values_list(
         "key", flat=True
@@ -24,7 +35,7 @@ def answer(barometer_round, user, value=4, texts=None, values=None):
     )
 
 
-def close(barometer_round):
+def close(barometer_round: BarometerRound) -> BarometerRound:
     """Let the closing date pass (a round closes by its date, no scheduler needed)."""
     BarometerRound.objects.filter(pk=barometer_round.pk).update(
         closes_on=timezone.localdate() - timedelta(days=1)
@@ -33,24 +44,31 @@ def close(barometer_round):
     return barometer_round
 
 
-def make_round(network, closes_in=7):
+def make_round(network: Network, closes_in: int = 7) -> BarometerRound:
     """A round made directly, without the member check or e-mail of the service."""
+    questionnaire = questionnaire_current(region=network.district.region)
+    assert questionnaire is not None
     return BarometerRound.objects.create(
         network=network,
-        questionnaire=questionnaire_current(region=network.district.region),
+        questionnaire=questionnaire,
         closes_on=timezone.localdate() + timedelta(days=closes_in),
     )
 
 
 @pytest.fixture
-def members(network, facilitator, participant):
+def members(network: Network, facilitator: User, participant: User) -> list[User]:
     """Six members: the facilitator, the participant and four more."""
-    others = [add_member(network, UserFactory()) for _ in range(4)]
+    others = [add_member(network, UserFactory.create()) for _ in range(4)]
     return [facilitator, participant, *others]
 
 
 @pytest.fixture
-def barometer_round(network, members, facilitator, django_capture_on_commit_callbacks):
+def barometer_round(
+    network: Network,
+    members: list[User],
+    facilitator: User,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> BarometerRound:
     with django_capture_on_commit_callbacks(execute=True):
         return services.round_open(
             network=network,
@@ -59,20 +77,22 @@ def barometer_round(network, members, facilitator, django_capture_on_commit_call
         )
 
 
-def network_with_round(district, answers, value=4, texts=None):
+def network_with_round(
+    district: District, answers: int, value: int = 4, texts: dict[str, str] | None = None
+) -> tuple[Network, BarometerRound]:
     """A new network in `district` whose round got `answers` answers (each member `value`)
     and is closed. Returns (network, round)."""
     from lerendnetwerk.core.tests.factories import NetworkFactory
 
-    network = NetworkFactory(district=district)
-    people = [add_member(network, UserFactory()) for _ in range(answers)]
+    network = NetworkFactory.create(district=district)
+    people = [add_member(network, UserFactory.create()) for _ in range(answers)]
     barometer_round = make_round(network)
     for person in people:
         answer(barometer_round, person, value=value, texts=texts)
     return network, close(barometer_round)
 
 
-def count_queries(client, url, cached=False):
+def count_queries(client: Client, url: str, cached: bool = False) -> int:
     """The queries of one visit; with an empty cache unless `cached`, so that the results are
     computed and not read from a cached fragment."""
     from django.core.cache import cache

@@ -13,9 +13,11 @@ from lerendnetwerk.core.tests.permissions import LOGGED_IN, NETWORK_READERS, Row
 def build(w: Any) -> None:
     # Made directly: the service would refuse a network with fewer members than k, and the
     # shared world should not grow members for one app's sake.
+    questionnaire = questionnaire_current(region=w.network.district.region)
+    assert questionnaire is not None
     w.barometer_round = BarometerRound.objects.create(
         network=w.network,
-        questionnaire=questionnaire_current(region=w.network.district.region),
+        questionnaire=questionnaire,
         closes_on=timezone.localdate() + timedelta(days=7),
         opened_by=w.people["facilitator"],
     )

@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 
 from lerendnetwerk.barometer import services
-from lerendnetwerk.barometer.models import Answer, Participation, Question, Response
+from lerendnetwerk.barometer.models import Answer, BarometerRound, Participation, Question, Response
 from lerendnetwerk.core.tests.factories import login
 
 from .conftest import answer, close
@@ -16,11 +16,11 @@ from .conftest import answer, close
 pytestmark = pytest.mark.django_db
 
 
-def _url(barometer_round):
+def _url(barometer_round: BarometerRound) -> str:
     return reverse("barometer:answer", args=[barometer_round.network.slug, barometer_round.pk])
 
 
-def _full_form(barometer_round, value="4"):
+def _full_form(barometer_round: BarometerRound, value: str = "4") -> dict[str, str]:
     keys = barometer_round.questionnaire.questions.filter(kind="scale").values_list(
         "key", flat=True
     )

@@ -8,6 +8,7 @@ from django.utils import translation
 from lerendnetwerk.barometer.charts import (
     WIDTH,
     AverageRow,
+    Chart,
     averages_chart,
     distribution_chart,
     trend_chart,
@@ -15,7 +16,7 @@ from lerendnetwerk.barometer.charts import (
 from lerendnetwerk.barometer.results import Tally
 
 
-def _svg(chart):
+def _svg(chart: Chart) -> str:
     return render_to_string("barometer/charts/_chart.html", {"chart": chart})
 
 
@@ -30,10 +31,13 @@ def test_an_averages_chart_is_an_image_with_the_numbers_in_its_description():
         svg = _svg(chart)
     assert 'role="img"' in svg and 'aria-labelledby="c-title"' in svg
     assert '<title id="c-title">Gemiddeld</title>' in svg
-    desc = re.search(r'<desc id="c-desc">(.*?)</desc>', svg).group(1)
+    found = re.search(r'<desc id="c-desc">(.*?)</desc>', svg)
+    assert found is not None
+    desc = found.group(1)
     assert "Het onderwerp: 3,8 (Regio: 3,5)" in desc and "Band: –" in desc
     # Geometry is written with a decimal point whatever the language.
-    assert re.search(r'width="[0-9.]+"', svg) and "," not in re.search(r'viewBox="[^"]+"', svg)[0]
+    view_box = re.search(r'viewBox="[^"]+"', svg)
+    assert re.search(r'width="[0-9.]+"', svg) and view_box and "," not in view_box[0]
     assert "style=" not in svg
 
 

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_default_questionnaire_covers_four_dimensions_and_open_questions(utrecht):
     default = questionnaire_current(region=utrecht)
+    assert default is not None
     assert default.region is None and default.is_published
     questions = list(default.questions.all())
     for dimension in Dimension:
@@ -27,6 +28,7 @@ def test_the_default_questionnaire_covers_four_dimensions_and_open_questions(utr
 
 def test_a_new_version_copies_the_keys_and_stays_a_draft_until_published(utrecht, network):
     default = questionnaire_current(region=utrecht)
+    assert default is not None
     draft = services.questionnaire_new_version(region=utrecht)
     assert draft.region == utrecht and draft.version == default.version + 1
     assert not draft.is_published
@@ -59,11 +61,12 @@ def test_a_statement_needs_a_dimension_and_an_open_question_none(utrecht):
 
 def test_another_region_keeps_the_default(utrecht):
     services.questionnaire_publish(questionnaire=services.questionnaire_new_version(region=utrecht))
-    other = RegionFactory(name="Amersfoort")
-    assert questionnaire_current(region=other).region is None
+    other = RegionFactory.create(name="Amersfoort")
+    current = questionnaire_current(region=other)
+    assert current is not None and current.region is None
 
 
-def _change_url(questionnaire):
+def _change_url(questionnaire: Questionnaire) -> str:
     return reverse("admin:barometer_questionnaire_change", args=[questionnaire.pk])
 
 
@@ -106,7 +109,7 @@ def test_other_people_do_not_reach_the_questionnaire_admin(participant, utrecht)
     assert response.status_code == 302
 
 
-def _admin_form(questionnaire, **changes):
+def _admin_form(questionnaire: Questionnaire, **changes: object) -> dict[str, object]:
     questions = list(questionnaire.questions.all())
     data = {
         "title": questionnaire.title,

@@ -1,23 +1,29 @@
 """The coordinator's view: the latest barometer of every network and the region's trend."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from lerendnetwerk.barometer.coordination import NetworkRow, RegionOverview
 from lerendnetwerk.barometer.models import BarometerRound
 from lerendnetwerk.core.tests.factories import NetworkFactory, login
+from lerendnetwerk.networks.models import Network
 
 from .conftest import count_queries, network_with_round
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("barometer:region")
 
 
-def _row(page, network):
-    overview = page.context["overviews"][0][0]
+def _row(page: "_MonkeyPatchedWSGIResponse", network: Network) -> NetworkRow:
+    overview: RegionOverview = page.context["overviews"][0][0]
     return next(row for row in overview.rows if row.network == network)
 
 
@@ -64,7 +70,7 @@ def test_the_region_trend_needs_three_networks_per_quarter(coordinator, district
 def test_other_regions_stay_out(coordinator, outsider):
     from lerendnetwerk.core.tests.factories import DistrictFactory
 
-    elsewhere = NetworkFactory(district=DistrictFactory())
+    elsewhere = NetworkFactory.create(district=DistrictFactory.create())
     page = login(coordinator).get(URL)
     networks = [row.network for o, _ in page.context["overviews"] for row in o.rows]
     assert elsewhere not in networks

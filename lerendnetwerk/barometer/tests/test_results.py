@@ -7,20 +7,23 @@ from statistics import fmean
 import pytest
 from django.urls import reverse
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.barometer.models import BarometerRound, Question
 from lerendnetwerk.barometer.results import round_results
 from lerendnetwerk.core.tests.factories import login
+from lerendnetwerk.networks.models import Network
+from lerendnetwerk.regions.models import District
 
 from .conftest import answer, close, count_queries, make_round, network_with_round
 
 pytestmark = pytest.mark.django_db
 
 
-def _results_url(barometer_round, name="results"):
+def _results_url(barometer_round: BarometerRound, name: str = "results") -> str:
     return reverse(f"barometer:{name}", args=[barometer_round.network.slug, barometer_round.pk])
 
 
-def _answer_all(barometer_round, members, texts=True):
+def _answer_all(barometer_round: BarometerRound, members: list[User], texts: bool = True) -> None:
     for i, person in enumerate(members):
         answer(
             barometer_round,
@@ -99,7 +102,9 @@ def test_charts_are_images_with_title_description_and_a_table(
     charts = re.findall(r"<svg class=\"ln-chart__svg\".*?</svg>", html, flags=re.S)
     assert len(charts) == 5  # the overview and one per dimension
     for svg in charts:
-        chart_id = re.search(r'aria-labelledby="([^"]+)-title"', svg).group(1)
+        labelled_by = re.search(r'aria-labelledby="([^"]+)-title"', svg)
+        assert labelled_by is not None
+        chart_id = labelled_by.group(1)
         assert 'role="img"' in svg
         assert f'<title id="{chart_id}-title">' in svg
         assert f'<desc id="{chart_id}-desc">' in svg
@@ -165,7 +170,9 @@ def test_the_region_comparison_needs_three_networks_with_enough_answers(
     assert 'id="no-comparison"' not in page.content.decode()
 
 
-def _more_rounds_and_networks(network, members, district, count):
+def _more_rounds_and_networks(
+    network: Network, members: list[User], district: District, count: int
+) -> None:
     for _ in range(count):
         later = make_round(network)
         for person in members:

@@ -44,7 +44,7 @@ def rolled_back():
 @pytest.fixture
 def pool(network):
     """Twelve members to answer with; each case uses the first few."""
-    return [add_member(network, UserFactory()) for _ in range(12)]
+    return [add_member(network, UserFactory.create()) for _ in range(12)]
 
 
 @given(

@@ -1,6 +1,7 @@
 import io
 import json
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -16,10 +17,11 @@ pytestmark = pytest.mark.django_db
 STAGES = {"prerequisites", *Phase.values}
 
 
-def export() -> dict:
+def export() -> dict[str, Any]:
     out = io.StringIO()
     call_command("export_catalogue", stdout=out)
-    return json.loads(out.getvalue())
+    exported: dict[str, Any] = json.loads(out.getvalue())
+    return exported
 
 
 def test_the_export_lists_every_entry_in_the_agreed_format():

@@ -1,8 +1,11 @@
 """factory_boy factories for the foundation's models, shared by every app's tests."""
 
-import factory
+from typing import Any
+
 from django.test import Client
 from django.utils.text import slugify
+from factory.declarations import LazyAttribute, Sequence, SubFactory
+from factory.django import DjangoModelFactory, Password
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.networks import services as network_services
@@ -12,64 +15,58 @@ from lerendnetwerk.regions.models import District, Organisation, Region
 PASSWORD = "een-goed-wachtwoord-42"
 
 
-class RegionFactory(factory.django.DjangoModelFactory):
+class RegionFactory(DjangoModelFactory[Region]):
     class Meta:
         model = Region
         django_get_or_create = ["slug"]
 
-    name = factory.Sequence(lambda n: f"Gemeente {n}")
-    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    name = Sequence(lambda n: f"Gemeente {n}")
+    slug = LazyAttribute(lambda o: slugify(o.name))
 
 
-class DistrictFactory(factory.django.DjangoModelFactory):
+class DistrictFactory(DjangoModelFactory[District]):
     class Meta:
         model = District
 
-    region = factory.SubFactory(RegionFactory)
-    name = factory.Sequence(lambda n: f"Wijk {n}")
-    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    region = SubFactory(RegionFactory)
+    name = Sequence(lambda n: f"Wijk {n}")
+    slug = LazyAttribute(lambda o: slugify(o.name))
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
-    name = factory.Sequence(lambda n: f"Basisschool De Regenboog {n}")
+    name = Sequence(lambda n: f"Basisschool De Regenboog {n}")
     kind = Organisation.Kind.PRIMARY_SCHOOL
-    district = factory.SubFactory(DistrictFactory)
+    district = SubFactory(DistrictFactory)
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(DjangoModelFactory[User]):
     class Meta:
         model = User
-        skip_postgeneration_save = True
 
-    email = factory.Sequence(lambda n: f"persoon{n}@example.org")
-    name = factory.Sequence(lambda n: f"Persoon {n}")
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
-
-    @factory.post_generation
-    def save_password(self, create: bool, extracted: object, **kwargs: object) -> None:
-        if create:
-            self.save()
+    email = Sequence(lambda n: f"persoon{n}@example.org")
+    name = Sequence(lambda n: f"Persoon {n}")
+    password = Password(PASSWORD)
 
 
-class NetworkFactory(factory.django.DjangoModelFactory):
+class NetworkFactory(DjangoModelFactory[Network]):
     """A network created through the service, so it has its first cycle like a real one."""
 
     class Meta:
         model = Network
 
-    name = factory.Sequence(lambda n: f"Lerend Netwerk {n}")
-    district = factory.SubFactory(DistrictFactory)
+    name = Sequence(lambda n: f"Lerend Netwerk {n}")
+    district = SubFactory(DistrictFactory)
 
     @classmethod
-    def _create(cls, model_class: type[Network], *args: object, **kwargs: object) -> Network:
-        return network_services.network_create(created_by=None, **kwargs)  # type: ignore[arg-type]
+    def _create(cls, model_class: type[Network], *args: object, **kwargs: Any) -> Network:
+        return network_services.network_create(created_by=None, **kwargs)
 
 
 def add_member(network: Network, user: User | None = None, role: str = "participant") -> User:
-    user = user or UserFactory()
+    user = user or UserFactory.create()
     network_services.membership_add(network=network, user=user, role=role)
     return user
 

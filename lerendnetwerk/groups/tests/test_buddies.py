@@ -15,8 +15,9 @@ def members(network, district, facilitator, participant):
         kind = "primary_school" if n % 2 else "preschool"
         add_member(
             network,
-            UserFactory(
-                name=f"Lid {n}", organisation=OrganisationFactory(district=district, kind=kind)
+            UserFactory.create(
+                name=f"Lid {n}",
+                organisation=OrganisationFactory.create(district=district, kind=kind),
             ),
         )
     return rotations.planning_members(network)

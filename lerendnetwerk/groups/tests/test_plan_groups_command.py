@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 
-def run(*args):
+def run(*args: str) -> str:
     out = io.StringIO()
     call_command("plan_groups", *args, stdout=out)
     return out.getvalue()

@@ -12,8 +12,8 @@ from lerendnetwerk.groups.planning.search import greedy_schedule
 FAST = 0.3
 
 
-def meetings_of_pairs(schedule):
-    counts = {}
+def meetings_of_pairs(schedule: list[list[list[int]]]) -> dict[tuple[int, ...], int]:
+    counts: dict[tuple[int, ...], int] = {}
     for groups in schedule:
         for group in groups:
             for pair in combinations(sorted(group), 2):

@@ -8,8 +8,8 @@ from lerendnetwerk.groups.planning.constructions import _field, best_constructio
 from lerendnetwerk.groups.planning.designs import DESIGNS, stored_design
 
 
-def assert_without_repeats(people, size, meetings):
-    seen = set()
+def assert_without_repeats(people: int, size: int, meetings: list[list[list[int]]]) -> None:
+    seen: set[tuple[int, ...]] = set()
     for groups in meetings:
         assert sorted(p for g in groups for p in g) == list(range(people))
         for group in groups:

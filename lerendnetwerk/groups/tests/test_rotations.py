@@ -6,29 +6,33 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.tests.factories import OrganisationFactory, UserFactory, add_member, login
 from lerendnetwerk.groups import rotations
-from lerendnetwerk.groups.models import RotationGroup
+from lerendnetwerk.groups.models import GroupRotation, RotationGroup
 from lerendnetwerk.meetings import services as meeting_services
 from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.networks.models import Network
+from lerendnetwerk.regions.models import District
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def crowd(network, district, facilitator, participant):
+def crowd(network: Network, district: District, facilitator: User, participant: User) -> list[User]:
     for n in range(10):
         kind = ["daycare", "preschool", "primary_school"][n % 3]
         add_member(
             network,
-            UserFactory(
-                name=f"Lid {n:02}", organisation=OrganisationFactory(district=district, kind=kind)
+            UserFactory.create(
+                name=f"Lid {n:02}",
+                organisation=OrganisationFactory.create(district=district, kind=kind),
             ),
         )
     return rotations.planning_members(network)
 
 
-def groups_of(rotation):
+def groups_of(rotation: GroupRotation) -> list[list[list[int]]]:
     return [
         [sorted(u.pk for u in g.members.all()) for g in r.groups.all()]
         for r in rotation.rounds.prefetch_related("groups__members")
@@ -135,7 +139,7 @@ def test_the_facilitator_plans_through_the_form_and_prints_cards(
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
-    cards = login(participant).get(response.url + "kaarten/")
+    cards = login(participant).get(response["Location"] + "kaarten/")
     assert cards.status_code == 200
     content = cards.content.decode()
     assert content.count('class="ln-cards__card"') == 4 * 3

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -22,7 +24,7 @@ def test_writing_an_entry_through_the_form_is_private_by_default(participant):
         },
     )
     entry = JournalEntry.objects.get()
-    assert response.url == reverse("journal:detail", args=[entry.pk])
+    assert response["Location"] == reverse("journal:detail", args=[entry.pk])
     assert (entry.author, entry.visibility, entry.think) == (participant, "private", "Leuk")
 
 
@@ -49,7 +51,10 @@ def test_sharing_needs_a_network_and_keeps_what_was_typed(participant, outsider)
 
 
 def test_reading_back_and_searching(participant):
-    for day, text in (("2026-09-01", "Eerste keer kennismaken"), ("2026-10-01", "Casus over taal")):
+    for day, text in (
+        (date(2026, 9, 1), "Eerste keer kennismaken"),
+        (date(2026, 10, 1), "Casus over taal"),
+    ):
         services.journal_entry_write(author=participant, text=text, written_on=day)
     client = login(participant)
     page = client.get(reverse("journal:index"))
@@ -66,7 +71,7 @@ def test_download_as_markdown_and_pdf(participant):
         author=participant,
         text="Wat ik leerde over voorlezen.",
         want="Vaker voorlezen",
-        written_on="2026-10-02",
+        written_on=date(2026, 10, 2),
     )
     client = login(participant)
     markdown = client.get(reverse("journal:markdown"))
@@ -83,7 +88,7 @@ def test_download_as_markdown_and_pdf(participant):
 def test_a_long_diary_comes_twenty_entries_to_a_page_and_keeps_the_search(participant):
     for day in range(1, 26):
         services.journal_entry_write(
-            author=participant, text=f"Over taal, dag {day:02}", written_on=f"2026-10-{day:02}"
+            author=participant, text=f"Over taal, dag {day:02}", written_on=date(2026, 10, day)
         )
     client = login(participant)
     first = client.get(reverse("journal:index"), {"q": "taal"})

@@ -15,7 +15,7 @@ SECRET = "Ik twijfel of ik dit netwerk wel aankan."
 
 @pytest.fixture
 def buddy(network):
-    return add_member(network, UserFactory(name="Bea Maatje"))
+    return add_member(network, UserFactory.create(name="Bea Maatje"))
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def entries(network, participant, buddy):
 
 @pytest.fixture
 def superuser(db):
-    return UserFactory(name="Sam Superuser", is_staff=True, is_superuser=True)
+    return UserFactory.create(name="Sam Superuser", is_staff=True, is_superuser=True)
 
 
 READERS = {
@@ -95,7 +95,7 @@ def test_the_admin_shows_no_diary(entries, superuser):
 def test_a_buddy_from_an_earlier_pairing_no_longer_reads_buddy_entries(
     network, participant, buddy, entries
 ):
-    newcomer = add_member(network, UserFactory(name="Nina Nieuw"))
+    newcomer = add_member(network, UserFactory.create(name="Nina Nieuw"))
     buddies_set(network=network, pairs=[[participant, newcomer]])
     assert (
         login(buddy).get(reverse("journal:detail", args=[entries["buddy"].pk])).status_code == 404

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_planning_a_meeting_through_the_form(network, facilitator, participant, district):
     from lerendnetwerk.core.tests.factories import OrganisationFactory
 
-    school = OrganisationFactory(district=district, name="OBS De Kameleon")
+    school = OrganisationFactory.create(district=district, name="OBS De Kameleon")
     network.organisations.add(school)
     day = (timezone.localdate() + timedelta(days=10)).isoformat()
     response = login(facilitator).post(
@@ -33,7 +33,7 @@ def test_planning_a_meeting_through_the_form(network, facilitator, participant, 
         },
     )
     meeting = Meeting.objects.get()
-    assert response.url == reverse("meetings:agenda", args=[meeting.pk])
+    assert response["Location"] == reverse("meetings:agenda", args=[meeting.pk])
     local = timezone.localtime(meeting.starts_at)
     assert (local.hour, local.minute) == (15, 30)
     assert meeting.place == "OBS De Kameleon, Lokaal 3"

@@ -2,11 +2,13 @@
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lerendnetwerk.core.tests.factories import OrganisationFactory, UserFactory, add_member
 from lerendnetwerk.networks import services
+from lerendnetwerk.networks.models import Network
 
 from .test_services_phases import record_all_prerequisites
 
@@ -14,9 +16,9 @@ pytestmark = pytest.mark.django_db
 OVERVIEW = reverse("networks:region", args=["utrecht"])
 
 
-def card(client, network) -> str:
+def card(client: Client, network: Network) -> str:
     """The text of the network's card on the overview."""
-    content = client.get(OVERVIEW).content.decode()
+    content: str = client.get(OVERVIEW).content.decode()
     start = content.index(network.name)
     return content[start : content.index("</article>", start)]
 
@@ -46,7 +48,7 @@ def test_a_new_name_and_a_new_organisation_show_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         network.name = "LN Overvecht Samen"
         network.save()
-        add_member(network, UserFactory(organisation=OrganisationFactory()))
+        add_member(network, UserFactory.create(organisation=OrganisationFactory.create()))
     after = card(client, network)
     assert after.startswith("LN Overvecht Samen")
     assert after != before
@@ -81,6 +83,7 @@ def test_the_network_page_shows_the_phase_questions_of_the_current_catalogue(
     client = login(facilitator)
     page = reverse("pages:network", args=[network.slug])
     topic = Topic.objects.filter(stage="exploration").first()
+    assert topic is not None
     assert topic.title in client.get(page).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         topic.title = "Wat willen we samen leren?"

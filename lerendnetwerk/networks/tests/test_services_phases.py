@@ -4,14 +4,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Phase
 from lerendnetwerk.networks import phases, services
-from lerendnetwerk.networks.models import Prerequisite
+from lerendnetwerk.networks.models import Network, Prerequisite
 
 pytestmark = pytest.mark.django_db
 
 
-def record_all_prerequisites(network, facilitator, manager):
+def record_all_prerequisites(network: Network, facilitator: User, manager: User) -> None:
     services.manager_commitment_record(network=network, manager=manager, role="sounding_board")
     kinds = Prerequisite.Kind
     services.prerequisite_record(
@@ -43,7 +44,8 @@ def record_all_prerequisites(network, facilitator, manager):
     )
 
 
-def set_phase(network, phase):
+def set_phase(network: Network, phase: str) -> None:
+    assert network.current_cycle is not None
     network.current_cycle.phase = phase
     network.current_cycle.save()
     network.refresh_from_db()

@@ -34,7 +34,7 @@ def test_management_commitment_needs_a_committed_manager(network, facilitator, m
 def test_only_managers_can_commit(network):
     with pytest.raises(ValidationError):
         services.manager_commitment_record(
-            network=network, manager=UserFactory(), role="sounding_board"
+            network=network, manager=UserFactory.create(), role="sounding_board"
         )
 
 

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.catalogue.selectors import stage_summaries
 from lerendnetwerk.networks import selectors as network_selectors
 
@@ -11,16 +12,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     return render(
         request,
         "pages/dashboard.html",
         {
-            "networks": list(network_selectors.networks_for_user(user=user)),  # type: ignore[arg-type]
-            "committed_networks": list(
-                network_selectors.networks_for_manager(user=user)  # type: ignore[arg-type]
-            ),
+            "networks": list(network_selectors.networks_for_user(user=user)),
+            "committed_networks": list(network_selectors.networks_for_manager(user=user)),
         },
     )
 

@@ -88,7 +88,7 @@ def test_questions_are_numbered_moved_and_removed(cycle, participant):
     )
     assert [q.order for q in (first, second, third)] == [1, 2, 3]
 
-    def order():
+    def order() -> list[str]:
         return list(LearningQuestion.objects.order_by("order").values_list("text", flat=True))
 
     services.learning_question_move(question=third, up=True)

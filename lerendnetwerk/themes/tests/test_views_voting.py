@@ -5,13 +5,14 @@ from django.urls import reverse
 
 from lerendnetwerk.core.tests.factories import login
 from lerendnetwerk.networks import services as network_services
+from lerendnetwerk.networks.models import Network
 from lerendnetwerk.themes import selectors, services
 from lerendnetwerk.themes.models import DotVote
 
 pytestmark = pytest.mark.django_db
 
 
-def vote_url(network, dot_vote, name="themes:vote"):
+def vote_url(network: Network, dot_vote: DotVote, name: str = "themes:vote") -> str:
     return reverse(name, args=[network.slug, dot_vote.pk])
 
 
@@ -24,7 +25,7 @@ def test_the_facilitator_opens_a_round_with_all_proposals_ticked(network, facili
         url, {"proposals": [p.pk for p in proposals[:2]], "stickers_per_member": 5}
     )
     dot_vote = DotVote.objects.get()
-    assert response.url == vote_url(network, dot_vote)
+    assert response["Location"] == vote_url(network, dot_vote)
     assert (dot_vote.stickers_per_member, dot_vote.proposals.count()) == (5, 2)
 
 

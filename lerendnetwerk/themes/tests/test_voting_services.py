@@ -11,7 +11,7 @@ from lerendnetwerk.themes.models import DotVote, DotVoteSticker
 pytestmark = pytest.mark.django_db
 
 
-def ranking(dot_vote):
+def ranking(dot_vote: DotVote) -> list[tuple[int, str, int]]:
     results = selectors.dot_vote_results(dot_vote=dot_vote)
     return [(row.rank, row.proposal.title, row.stickers) for row in results.ranking]
 

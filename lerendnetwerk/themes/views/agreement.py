@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.networks.access import network_for
 from lerendnetwerk.networks.models import Network
@@ -15,18 +16,18 @@ from lerendnetwerk.networks.models import Network
 from .. import selectors, services
 from ..forms import AgreementForm, SuggestionForm
 from ..models import Agreement
-from .common import person, refusal
+from .common import refusal
 
 
 def _render_agreement(
-    request: HttpRequest, network: Network, form: SuggestionForm | None = None
+    request: AuthenticatedHttpRequest, network: Network, form: SuggestionForm | None = None
 ) -> HttpResponse:
     return render(
         request,
         "themes/agreement.html",
         {
             "network": network,
-            "page": selectors.agreement_page(network=network, user=person(request)),
+            "page": selectors.agreement_page(network=network, user=request.user),
             "form": form or SuggestionForm(),
             "may_publish": request.user.has_perm("themes.publish_agreement", network),
         },
@@ -34,18 +35,18 @@ def _render_agreement(
 
 
 @login_required
-def agreement(request: HttpRequest, slug: str) -> HttpResponse:
+def agreement(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return _render_agreement(request, network_for(request, slug, "themes.take_part"))
 
 
 @require_POST
 @login_required
-def agreement_suggest(request: HttpRequest, slug: str) -> HttpResponse:
+def agreement_suggest(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     form = SuggestionForm(request.POST)
     if form.is_valid():
         try:
-            services.agreement_suggest(network=network, author=person(request), **form.cleaned_data)
+            services.agreement_suggest(network=network, author=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -56,7 +57,7 @@ def agreement_suggest(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def agreement_acknowledge(request: HttpRequest, slug: str) -> HttpResponse:
+def agreement_acknowledge(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     version = request.POST.get("version", "")
     current = (
@@ -68,7 +69,7 @@ def agreement_acknowledge(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, _("There is no contract to agree to yet."))
         return redirect("themes:agreement", slug=slug)
     try:
-        services.agreement_acknowledge(agreement=current, member=person(request))
+        services.agreement_acknowledge(agreement=current, member=request.user)
     except ValidationError as error:
         refusal(request, error)
     else:
@@ -77,16 +78,16 @@ def agreement_acknowledge(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def agreement_publish(request: HttpRequest, slug: str) -> HttpResponse:
+def agreement_publish(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.publish_agreement")
-    page = selectors.agreement_page(network=network, user=person(request))
+    page = selectors.agreement_page(network=network, user=request.user)
     form = AgreementForm(
         request.POST or None, initial={"text": page.current.text if page.current else ""}
     )
     if request.method == "POST" and form.is_valid():
         try:
             version = services.agreement_publish(
-                network=network, published_by=person(request), **form.cleaned_data
+                network=network, published_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
             add_validation_error(form, error)

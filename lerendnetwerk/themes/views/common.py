@@ -1,12 +1,9 @@
 """What every theme page does first: find the network and check one named permission."""
 
-from typing import cast
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 
-from lerendnetwerk.accounts.models import User
 from lerendnetwerk.networks.models import Cycle, Network
 
 
@@ -14,11 +11,6 @@ def cycle_of(network: Network) -> Cycle:
     if network.current_cycle is None:
         raise Http404
     return network.current_cycle
-
-
-def person(request: HttpRequest) -> User:
-    """The logged-in person; every theme view is behind login_required."""
-    return cast(User, request.user)
 
 
 def refusal(request: HttpRequest, error: ValidationError) -> None:

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.networks.access import network_for
 from lerendnetwerk.networks.models import Network
@@ -16,7 +17,7 @@ from .. import selectors, services
 from ..forms import CommentForm, PersonalChallengeForm, SharedGoalForm
 from ..models import PersonalChallenge
 from ..selectors import MemberPlan
-from .common import cycle_of, person
+from .common import cycle_of
 
 
 def _visible(request: HttpRequest, plan: MemberPlan) -> MemberPlan | None:
@@ -32,7 +33,7 @@ def _visible(request: HttpRequest, plan: MemberPlan) -> MemberPlan | None:
 
 
 def _render_goals(
-    request: HttpRequest, network: Network, comment_form: CommentForm | None = None
+    request: AuthenticatedHttpRequest, network: Network, comment_form: CommentForm | None = None
 ) -> HttpResponse:
     cycle = cycle_of(network)
     plans = [
@@ -49,20 +50,20 @@ def _render_goals(
             "shared_goal": selectors.shared_goal(cycle=cycle),
             "comment_form": comment_form or CommentForm(),
             "plans": plans,
-            "mine": selectors.member_plan(cycle=cycle, member=person(request)),
+            "mine": selectors.member_plan(cycle=cycle, member=request.user),
             "may_edit": request.user.has_perm("themes.edit_shared_goal", network),
         },
     )
 
 
 @login_required
-def goals(request: HttpRequest, slug: str) -> HttpResponse:
+def goals(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return _render_goals(request, network_for(request, slug, "themes.take_part"))
 
 
 @require_POST
 @login_required
-def goal_comment(request: HttpRequest, slug: str) -> HttpResponse:
+def goal_comment(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     goal = selectors.shared_goal(cycle=cycle_of(network))
     if goal is None:
@@ -71,7 +72,7 @@ def goal_comment(request: HttpRequest, slug: str) -> HttpResponse:
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            services.goal_comment_add(goal=goal, author=person(request), **form.cleaned_data)
+            services.goal_comment_add(goal=goal, author=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -81,14 +82,14 @@ def goal_comment(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def shared_goal_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def shared_goal_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.edit_shared_goal")
     cycle = cycle_of(network)
     current = selectors.shared_goal(cycle=cycle)
     form = SharedGoalForm(request.POST or None, initial={"text": current.text if current else ""})
     if request.method == "POST" and form.is_valid():
         try:
-            services.shared_goal_save(cycle=cycle, edited_by=person(request), **form.cleaned_data)
+            services.shared_goal_save(cycle=cycle, edited_by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -98,10 +99,10 @@ def shared_goal_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def my_challenge(request: HttpRequest, slug: str) -> HttpResponse:
+def my_challenge(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     cycle = cycle_of(network)
-    mine = selectors.member_plan(cycle=cycle, member=person(request))
+    mine = selectors.member_plan(cycle=cycle, member=request.user)
     form = PersonalChallengeForm(
         request.POST or None,
         initial={
@@ -113,9 +114,7 @@ def my_challenge(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.personal_challenge_save(
-                cycle=cycle, member=person(request), **form.cleaned_data
-            )
+            services.personal_challenge_save(cycle=cycle, member=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -129,7 +128,7 @@ def my_challenge(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def challenge(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def challenge(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """One member's goal and challenge: for them, the facilitator, and members once shared."""
     network = network_for(request, slug, "themes.take_part")
     found = get_object_or_404(

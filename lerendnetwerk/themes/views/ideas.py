@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.networks.access import network_for
 from lerendnetwerk.networks.models import Network
@@ -16,7 +17,7 @@ from lerendnetwerk.networks.models import Network
 from .. import selectors, services
 from ..forms import CommentForm, IdeaForm, IdeaGroupForm, IdeaMarkForm, ThemeProposalForm
 from ..models import Idea
-from .common import is_htmx, person, refusal
+from .common import is_htmx, refusal
 
 
 def _prefix(idea_id: int) -> str:
@@ -25,10 +26,12 @@ def _prefix(idea_id: int) -> str:
 
 
 def _wall_ideas(
-    request: HttpRequest, network: Network, failed_comment: tuple[int, CommentForm] | None
+    request: AuthenticatedHttpRequest,
+    network: Network,
+    failed_comment: tuple[int, CommentForm] | None,
 ) -> tuple[list[Idea], bool]:
     """The wall's ideas, each with its forms (the comment that failed keeps its input)."""
-    ideas = selectors.idea_wall(network=network, user=person(request))
+    ideas = selectors.idea_wall(network=network, user=request.user)
     may_moderate = request.user.has_perm("themes.moderate_ideas", network)
     for idea in ideas:
         failed = failed_comment[1] if failed_comment and failed_comment[0] == idea.pk else None
@@ -41,7 +44,7 @@ def _wall_ideas(
 
 
 def _render_wall(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     network: Network,
     *,
     idea_form: IdeaForm | None = None,
@@ -60,7 +63,7 @@ def _render_wall(
     )
 
 
-def _answer_mark(request: HttpRequest, idea: Idea, status: str) -> HttpResponse:
+def _answer_mark(request: AuthenticatedHttpRequest, idea: Idea, status: str) -> HttpResponse:
     """With htmx only the idea's card changes in place; otherwise back to the wall."""
     if not is_htmx(request):
         return redirect(f"{_wall_url(idea.network.slug)}#idea-{idea.pk}")
@@ -74,14 +77,14 @@ def _answer_mark(request: HttpRequest, idea: Idea, status: str) -> HttpResponse:
 
 
 @login_required
-def idea_wall(request: HttpRequest, slug: str) -> HttpResponse:
+def idea_wall(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     if request.method != "POST":
         return _render_wall(request, network)
     form = IdeaForm(request.POST)
     if form.is_valid():
         try:
-            services.idea_post(network=network, author=person(request), **form.cleaned_data)
+            services.idea_post(network=network, author=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -97,14 +100,14 @@ def _idea_for(request: HttpRequest, slug: str, idea_id: int, permission: str) ->
 
 @require_POST
 @login_required
-def idea_mark(request: HttpRequest, slug: str, idea_id: int) -> HttpResponse:
+def idea_mark(request: AuthenticatedHttpRequest, slug: str, idea_id: int) -> HttpResponse:
     idea = _idea_for(request, slug, idea_id, "themes.take_part")
     form = IdeaMarkForm(request.POST)
     if not form.is_valid():
         status = _("Choose feasible or not feasible.")
     else:
         try:
-            services.idea_mark(idea=idea, member=person(request), **form.cleaned_data)
+            services.idea_mark(idea=idea, member=request.user, **form.cleaned_data)
         except ValidationError as error:
             status = " ".join(error.messages)
         else:
@@ -122,12 +125,12 @@ def _wall_url(slug: str) -> str:
 
 @require_POST
 @login_required
-def idea_comment(request: HttpRequest, slug: str, idea_id: int) -> HttpResponse:
+def idea_comment(request: AuthenticatedHttpRequest, slug: str, idea_id: int) -> HttpResponse:
     idea = _idea_for(request, slug, idea_id, "themes.take_part")
     form = CommentForm(request.POST, prefix=_prefix(idea.pk))
     if form.is_valid():
         try:
-            services.idea_comment_add(idea=idea, author=person(request), **form.cleaned_data)
+            services.idea_comment_add(idea=idea, author=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -138,7 +141,7 @@ def idea_comment(request: HttpRequest, slug: str, idea_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def idea_group(request: HttpRequest, slug: str, idea_id: int) -> HttpResponse:
+def idea_group(request: AuthenticatedHttpRequest, slug: str, idea_id: int) -> HttpResponse:
     idea = _idea_for(request, slug, idea_id, "themes.moderate_ideas")
     form = IdeaGroupForm(request.POST, prefix=_prefix(idea.pk))
     if form.is_valid():
@@ -154,7 +157,7 @@ def idea_group(request: HttpRequest, slug: str, idea_id: int) -> HttpResponse:
 
 
 @login_required
-def idea_to_proposal(request: HttpRequest, slug: str, idea_id: int) -> HttpResponse:
+def idea_to_proposal(request: AuthenticatedHttpRequest, slug: str, idea_id: int) -> HttpResponse:
     idea = _idea_for(request, slug, idea_id, "themes.moderate_ideas")
     form = ThemeProposalForm(
         request.POST or None,
@@ -163,7 +166,7 @@ def idea_to_proposal(request: HttpRequest, slug: str, idea_id: int) -> HttpRespo
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.idea_to_proposal(idea=idea, proposed_by=person(request), **form.cleaned_data)
+            services.idea_to_proposal(idea=idea, proposed_by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_validation_error(form, error)
         else:

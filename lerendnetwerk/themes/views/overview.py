@@ -3,22 +3,23 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.networks.access import network_for
 
 from .. import selectors, services
 from ..forms import ThemeProposalForm
 from ..models import ThemeProposal
-from .common import cycle_of, person, refusal
+from .common import cycle_of, refusal
 
 
 @login_required
-def overview(request: HttpRequest, slug: str) -> HttpResponse:
+def overview(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.view_themes")
     cycle = cycle_of(network)
     dot_votes = selectors.cycle_dot_votes(cycle=cycle)
@@ -40,13 +41,13 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def propose(request: HttpRequest, slug: str) -> HttpResponse:
+def propose(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     form = ThemeProposalForm(request.POST or None, chapters=selectors.active_chapters())
     if request.method == "POST" and form.is_valid():
         try:
             services.theme_proposal_create(
-                cycle=cycle_of(network), proposed_by=person(request), **form.cleaned_data
+                cycle=cycle_of(network), proposed_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
             add_validation_error(form, error)
@@ -58,12 +59,12 @@ def propose(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def adopt(request: HttpRequest, slug: str, proposal_id: int) -> HttpResponse:
+def adopt(request: AuthenticatedHttpRequest, slug: str, proposal_id: int) -> HttpResponse:
     network = network_for(request, slug, "themes.run_vote")
     cycle = cycle_of(network)
     proposal = get_object_or_404(ThemeProposal, pk=proposal_id, cycle=cycle)
     try:
-        services.theme_adopt(cycle=cycle, proposal=proposal, adopted_by=person(request))
+        services.theme_adopt(cycle=cycle, proposal=proposal, adopted_by=request.user)
     except ValidationError as error:
         refusal(request, error)
     else:

@@ -5,13 +5,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.access import network_for
@@ -20,11 +21,11 @@ from lerendnetwerk.networks.models import Network
 from .. import selectors, services
 from ..forms import DotVoteOpenForm, StickerForm
 from ..models import DotVote, ThemeProposal
-from .common import cycle_of, is_htmx, person, refusal
+from .common import cycle_of, is_htmx, refusal
 
 
 @login_required
-def vote_open(request: HttpRequest, slug: str) -> HttpResponse:
+def vote_open(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.run_vote")
     cycle = cycle_of(network)
     form = DotVoteOpenForm(
@@ -34,7 +35,7 @@ def vote_open(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             dot_vote = services.dot_vote_open(
-                cycle=cycle, opened_by=person(request), **form.cleaned_data
+                cycle=cycle, opened_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
             add_validation_error(form, error)
@@ -52,9 +53,9 @@ def _dot_vote_for(network: Network, pk: int) -> DotVote:
 
 
 def _vote_context(
-    request: HttpRequest, network: Network, dot_vote: DotVote, form: StickerForm | None
+    request: AuthenticatedHttpRequest, network: Network, dot_vote: DotVote, form: StickerForm | None
 ) -> dict[str, Any]:
-    user = person(request)
+    user = request.user
     may_vote = user.has_perm("themes.take_part", network) and dot_vote.is_open
     proposals = list(dot_vote.proposals.select_related("focus_area").order_by("created_at", "pk"))
     mine = selectors.member_stickers(dot_vote=dot_vote, member=user) if may_vote else {}
@@ -78,14 +79,14 @@ def _vote_context(
 
 
 @login_required
-def vote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def vote(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     network = network_for(request, slug, "themes.view_themes")
     context = _vote_context(request, network, _dot_vote_for(network, pk), None)
     return render(request, "themes/vote.html", context)
 
 
 def _answer_stickers(
-    request: HttpRequest, network: Network, dot_vote: DotVote, form: StickerForm | None
+    request: AuthenticatedHttpRequest, network: Network, dot_vote: DotVote, form: StickerForm | None
 ) -> HttpResponse:
     """After placing stickers: with htmx only the stickers (and results) change in place;
     without JavaScript the whole page comes back (errors) or the browser is redirected."""
@@ -101,7 +102,7 @@ def _answer_stickers(
 
 @require_POST
 @login_required
-def vote_place(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def vote_place(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     dot_vote = _dot_vote_for(network, pk)
     form = StickerForm(
@@ -110,7 +111,7 @@ def vote_place(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _answer_stickers(request, network, dot_vote, form)
     try:
-        services.dot_vote_place(dot_vote=dot_vote, member=person(request), stickers=form.stickers())
+        services.dot_vote_place(dot_vote=dot_vote, member=request.user, stickers=form.stickers())
     except ValidationError as error:
         dot_vote.refresh_from_db()
         if dot_vote.is_open:
@@ -125,7 +126,7 @@ def vote_place(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def vote_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def vote_close(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     network = network_for(request, slug, "themes.run_vote")
     dot_vote = _dot_vote_for(network, pk)
     try:
