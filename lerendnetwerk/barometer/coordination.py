@@ -3,16 +3,15 @@ trend. A fixed number of queries per region, however many networks and rounds it
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.networks.models import Network
-from lerendnetwerk.regions.models import Region
 
 from .models import BarometerRound, Dimension, min_answers_for
 from .results import (
     MIN_NETWORKS,
-    Tally,
     dimension_averages,
     latest_per_network,
     mean_of_present,
@@ -20,6 +19,13 @@ from .results import (
     statement_counts,
 )
 from .selectors import current_statement_keys
+
+if TYPE_CHECKING:
+    from lerendnetwerk.regions.models import Region
+
+    from .results import (
+        Tally,
+    )
 
 
 @dataclass
@@ -44,7 +50,7 @@ class PeriodPoint:
 
 @dataclass
 class RegionOverview:
-    region: Region
+    region: "Region"
     min_answers: int
     rows: list[NetworkRow]
     trend: list[PeriodPoint]
@@ -61,7 +67,7 @@ def _rows(
     networks: list[Network],
     latest: dict[int, BarometerRound],
     min_answers: int,
-    tallies: dict[int, dict[str, Tally]],
+    tallies: dict[int, dict[str, "Tally"]],
 ) -> list[NetworkRow]:
     rows = []
     for network in networks:
@@ -94,7 +100,7 @@ def _quarters(
 
 def _trend(
     chosen: dict[tuple[int, int], dict[int, BarometerRound]],
-    tallies: dict[int, dict[str, Tally]],
+    tallies: dict[int, dict[str, "Tally"]],
 ) -> list[PeriodPoint]:
     """Per quarter: the mean of the networks' averages."""
     points = []
@@ -112,7 +118,7 @@ def _trend(
     return points
 
 
-def region_overview(*, region: Region) -> RegionOverview:
+def region_overview(*, region: "Region") -> RegionOverview:
     min_answers = min_answers_for(region)
     networks = list(
         Network.objects.filter(district__region=region)

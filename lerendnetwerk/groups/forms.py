@@ -1,12 +1,14 @@
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.forms import Form
 from lerendnetwerk.meetings.models import Meeting
+
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.models import User
 
 WISH_ROWS = 3
 
@@ -14,7 +16,7 @@ WISH_ROWS = 3
 class BuddyPairsForm(Form):
     """Every member gets a pair number; members with the same number are buddies."""
 
-    def __init__(self, *args: Any, members: list[User], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, members: list["User"], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.members = members
         count = max(1, len(members) // 2)
@@ -26,7 +28,7 @@ class BuddyPairsForm(Form):
                 label=user.name, choices=choices, coerce=int, empty_value=None, required=False
             )
 
-    def pairs(self) -> list[list[User]]:
+    def pairs(self) -> list[list["User"]]:
         by_number: dict[int, list[User]] = {}
         for user in self.members:
             number = self.cleaned_data.get(f"member_{user.pk}")
@@ -65,7 +67,7 @@ class RotationForm(Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, members: list[User], meetings: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, members: list["User"], meetings: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["meetings"].queryset = meetings
         self.fields["meetings"].label_from_instance = lambda m: (

@@ -7,28 +7,32 @@ facilitator's wishes, who already met in earlier rounds and who is absent, and s
 
 from collections.abc import Sequence
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lerendnetwerk.accounts.models import User
-from lerendnetwerk.meetings.models import Meeting, Rsvp
-from lerendnetwerk.networks.models import Network
+from lerendnetwerk.meetings.models import Rsvp
 from lerendnetwerk.networks.selectors import members
 
 from .models import Buddy, GroupRotation, RotationGroup, RotationRound
 from .planner import PlanningError, Problem, plan, score
 
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.models import User
+    from lerendnetwerk.meetings.models import Meeting
+    from lerendnetwerk.networks.models import Network
+
 TIME_LIMIT_SECONDS = 2.0
 
 
-def planning_members(network: Network) -> list[User]:
+def planning_members(network: "Network") -> list["User"]:
     return list(members(network=network).select_related("organisation"))
 
 
-def _kind(user: User) -> str:
+def _kind(user: "User") -> str:
     return user.organisation.kind if user.organisation else "other"
 
 
@@ -63,12 +67,12 @@ def _validate_size(group_size: int, people: int, rounds: int) -> None:
 @transaction.atomic
 def rotation_plan(
     *,
-    network: Network,
+    network: "Network",
     name: str,
     group_size: int,
     rounds: int,
-    created_by: User,
-    meetings: Sequence[Meeting] = (),
+    created_by: "User",
+    meetings: Sequence["Meeting"] = (),
     apart: Sequence[Sequence[int]] = (),
     together: Sequence[Sequence[int]] = (),
 ) -> GroupRotation:
@@ -109,7 +113,7 @@ def _store(
     rotation: GroupRotation,
     rounds: list[RotationRound],
     schedule: list[list[list[int]]],
-    members: list[User],
+    members: list["User"],
     problem: Problem,
 ) -> None:
     RotationGroup.objects.filter(round__in=rounds).delete()
@@ -192,7 +196,7 @@ def _absent(remaining: list[RotationRound], index: dict[int, int]) -> dict[int, 
     }
 
 
-def buddies_propose(*, network: Network) -> list[list[User]]:
+def buddies_propose(*, network: "Network") -> list[list["User"]]:
     """Pairs (one trio for an odd count) that mix workplaces and avoid earlier buddies."""
     members = planning_members(network)
     if len(members) < 2:

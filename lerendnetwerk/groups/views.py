@@ -1,5 +1,7 @@
 """Buddies and rotating groups of a network."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks.access import network_for
@@ -17,6 +18,9 @@ from lerendnetwerk.networks.access import network_for
 from . import rotations, selectors, services
 from .forms import BuddyPairsForm, RotationForm
 from .models import GroupRotation
+
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 
 
 def _rotation_for(request: HttpRequest, slug: str, pk: int, permission: str) -> GroupRotation:
@@ -27,7 +31,7 @@ def _rotation_for(request: HttpRequest, slug: str, pk: int, permission: str) -> 
 
 
 @login_required
-def groups_overview(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def groups_overview(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "groups.view_groups")
     return render(
         request,
@@ -44,7 +48,7 @@ def groups_overview(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
 
 
 @login_required
-def buddies_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def buddies_edit(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "groups.plan_groups")
     members = rotations.planning_members(network)
     current = selectors.buddies_current(network=network)
@@ -77,7 +81,7 @@ def buddies_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def rotation_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def rotation_create(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "groups.plan_groups")
     members = rotations.planning_members(network)
     upcoming = Meeting.objects.filter(
@@ -106,7 +110,7 @@ def rotation_create(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
 
 
 @login_required
-def rotation_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+def rotation_detail(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> HttpResponse:
     rotation = _rotation_for(request, slug, pk, "groups.view_groups")
     return render(
         request,
@@ -122,7 +126,7 @@ def rotation_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Ht
 
 @require_POST
 @login_required
-def rotation_replan(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+def rotation_replan(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> HttpResponse:
     rotation = _rotation_for(request, slug, pk, "groups.plan_groups")
     try:
         rotations.rotation_replan(rotation=rotation)
@@ -134,7 +138,7 @@ def rotation_replan(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Ht
 
 
 @login_required
-def rotation_cards(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+def rotation_cards(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> HttpResponse:
     rotation = _rotation_for(request, slug, pk, "groups.view_groups")
     return render(
         request,

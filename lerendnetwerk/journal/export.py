@@ -5,18 +5,20 @@ reaches the network or the file system.
 """
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from lerendnetwerk.accounts.models import User
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.models import User
 
-from .models import JournalEntry
+    from .models import JournalEntry
 
 
-def diary_markdown(*, author: User, entries: Iterable[JournalEntry]) -> str:
+def diary_markdown(*, author: "User", entries: Iterable["JournalEntry"]) -> str:
     lines = [f"# {_('Learning diary of %(name)s') % {'name': author.name}}", ""]
     labels = [
         ("think", _("What do I think?")),
@@ -34,7 +36,7 @@ def diary_markdown(*, author: User, entries: Iterable[JournalEntry]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def diary_pdf(*, author: User, entries: Iterable[JournalEntry]) -> bytes:
+def diary_pdf(*, author: "User", entries: Iterable["JournalEntry"]) -> bytes:
     html = render_to_string("journal/export_pdf.html", {"author": author, "entries": list(entries)})
     pdf: bytes = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf()
     return pdf

@@ -1,9 +1,8 @@
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.forms import DateInput, Form
 from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.meetings.selectors import meetings_of_member
@@ -11,6 +10,9 @@ from lerendnetwerk.networks.models import Network
 from lerendnetwerk.networks.selectors import networks_for_user
 
 from .models import JournalEntry
+
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.models import User
 
 
 class JournalEntryForm(Form):
@@ -43,7 +45,7 @@ class JournalEntryForm(Form):
         help_text=_("Choose the network when you share with your buddy or your network."),
     )
 
-    def __init__(self, *args: Any, author: User, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, author: "User", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         networks = networks_for_user(user=author)
         self.fields["network"].queryset = networks

@@ -1,6 +1,8 @@
 """The learning diary. Reading goes through journal/rules.py via `rules.has_perm`, which (unlike
 `user.has_perm`) grants a superuser nothing: a diary is its author's."""
 
+from typing import TYPE_CHECKING
+
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.core.pagination import paginate
 from lerendnetwerk.meetings.models import Meeting
@@ -19,6 +20,9 @@ from . import selectors, services
 from .export import diary_markdown, diary_pdf
 from .forms import JournalEntryForm, SearchForm
 from .models import JournalEntry
+
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 
 # Diary entries per page of "my diary": a year of entries fits on a few pages.
 PER_PAGE = 20
@@ -35,7 +39,7 @@ def _entry_for(request: HttpRequest, pk: int, permission: str) -> JournalEntry:
 
 
 @login_required
-def journal_index(request: AuthenticatedHttpRequest) -> HttpResponse:
+def journal_index(request: "AuthenticatedHttpRequest") -> HttpResponse:
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     return render(
@@ -53,7 +57,7 @@ def journal_index(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _entry_form_page(
-    request: AuthenticatedHttpRequest, form: JournalEntryForm, entry: JournalEntry | None
+    request: "AuthenticatedHttpRequest", form: JournalEntryForm, entry: JournalEntry | None
 ) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
@@ -71,7 +75,7 @@ def _entry_form_page(
 
 
 @login_required
-def journal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+def journal_create(request: "AuthenticatedHttpRequest") -> HttpResponse:
     initial: dict[str, object] = {}
     meeting_id = request.GET.get("bijeenkomst", "")
     if meeting_id.isdigit():
@@ -84,7 +88,7 @@ def journal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-def journal_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def journal_edit(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     entry = _entry_for(request, pk, "journal.change_entry")
     form = JournalEntryForm(
         request.POST or None,
@@ -99,7 +103,7 @@ def journal_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def journal_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def journal_detail(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     entry = _entry_for(request, pk, "journal.view_entry")
     return render(
         request,
@@ -109,7 +113,7 @@ def journal_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def journal_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def journal_delete(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     entry = _entry_for(request, pk, "journal.change_entry")
     if request.method == "POST":
         services.journal_entry_delete(author=request.user, entry=entry)
@@ -119,7 +123,7 @@ def journal_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def journal_shared(request: AuthenticatedHttpRequest) -> HttpResponse:
+def journal_shared(request: "AuthenticatedHttpRequest") -> HttpResponse:
     entries = selectors.entries_shared_with(user=request.user)
     return render(
         request,
@@ -129,7 +133,7 @@ def journal_shared(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-def journal_export_markdown(request: AuthenticatedHttpRequest) -> HttpResponse:
+def journal_export_markdown(request: "AuthenticatedHttpRequest") -> HttpResponse:
     body = diary_markdown(
         author=request.user, entries=selectors.my_entries(user=request.user).reverse()
     )
@@ -139,7 +143,7 @@ def journal_export_markdown(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-def journal_export_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
+def journal_export_pdf(request: "AuthenticatedHttpRequest") -> HttpResponse:
     body = diary_pdf(author=request.user, entries=selectors.my_entries(user=request.user).reverse())
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="leerdagboek.pdf"'

@@ -5,6 +5,7 @@ right hour on both sides of a daylight-saving change.
 """
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -12,9 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from lerendnetwerk.accounts.models import User
-
 from .models import Meeting
+
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.models import User
 
 PRODID = "-//Lerend Netwerk//Bijeenkomsten//NL"
 
@@ -48,7 +50,7 @@ def _event(meeting: Meeting, *, url: str) -> Event:
     return event
 
 
-def _organizer(organizer: User | None) -> vCalAddress:
+def _organizer(organizer: "User | None") -> vCalAddress:
     email = organizer.email if organizer else settings.DEFAULT_FROM_EMAIL
     address = vCalAddress(f"mailto:{email}")
     if organizer:
@@ -57,7 +59,7 @@ def _organizer(organizer: User | None) -> vCalAddress:
 
 
 def meeting_invitation_ics(
-    *, meeting: Meeting, attendee: User, organizer: User | None, cancel: bool = False
+    *, meeting: Meeting, attendee: "User", organizer: "User | None", cancel: bool = False
 ) -> str:
     """One person's invitation (or cancellation): METHOD REQUEST/CANCEL with organizer and
     that attendee only, so that nobody's address reaches the others."""

@@ -1,5 +1,5 @@
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
@@ -8,10 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
 from lerendnetwerk.core.forms import DateInput, Form
-from lerendnetwerk.networks.models import Network
 from lerendnetwerk.regions.models import Organisation
 
-from .models import AgendaItem, Meeting, Rsvp
+from .models import AgendaItem, Rsvp
+
+if TYPE_CHECKING:
+    from lerendnetwerk.networks.models import Network
+
+    from .models import Meeting
 
 
 class TimeInput(forms.TimeInput):
@@ -46,12 +50,12 @@ class MeetingForm(Form):
         help_text=_("Street, number and place; or the room at the organisation."),
     )
 
-    def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, network: "Network", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["host"].queryset = network.organisations.order_by("name")
 
     @staticmethod
-    def initial_for(meeting: Meeting) -> dict[str, Any]:
+    def initial_for(meeting: "Meeting") -> dict[str, Any]:
         starts, ends = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
         return {
             "title": meeting.title,

@@ -5,23 +5,26 @@ holds no more personal data than needed: no list of who else is invited.
 """
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.email import email_enqueue
 
 from .calendar import meeting_invitation_ics, meeting_url
-from .models import Meeting
 from .tokens import rsvp_token
+
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.models import User
+
+    from .models import Meeting
 
 Kind = Literal["invitation", "changed", "cancelled", "reminder"]
 
 
-def meeting_notify(*, meeting: Meeting, kind: Kind, recipients: Iterable[User]) -> int:
+def meeting_notify(*, meeting: "Meeting", kind: Kind, recipients: Iterable["User"]) -> int:
     """Queue one e-mail per recipient; returns how many were queued."""
     organizer = meeting.created_by
     count = 0

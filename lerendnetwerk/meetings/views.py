@@ -1,5 +1,7 @@
 """Meeting pages. Every view checks one named permission from rules.py first."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +11,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.core.pagination import paginate
@@ -21,6 +22,9 @@ from .calendar import feed_ics
 from .forms import AgendaItemForm, AttendanceForm, MeetingForm, PreparersForm, RsvpForm
 from .models import AgendaItem, CalendarFeed, Meeting, Rsvp
 from .tokens import rsvp_token_read
+
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 
 # Earlier meetings per page on a network's meetings page.
 EARLIER = 10
@@ -37,7 +41,7 @@ def _meeting_for(request: HttpRequest, pk: int, permission: str) -> Meeting:
 
 
 @login_required
-def network_meetings(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def network_meetings(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "meetings.view_meetings")
     return render(
         request,
@@ -56,7 +60,7 @@ def network_meetings(request: AuthenticatedHttpRequest, slug: str) -> HttpRespon
 
 
 @login_required
-def meeting_schedule(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def meeting_schedule(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "meetings.schedule_meeting")
     form = MeetingForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
@@ -77,7 +81,7 @@ def meeting_schedule(request: AuthenticatedHttpRequest, slug: str) -> HttpRespon
 
 
 @login_required
-def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def meeting_detail(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.view_meeting")
     agenda = selectors.meeting_agenda(meeting=meeting)
     rsvps = selectors.meeting_rsvps(meeting=meeting)
@@ -110,7 +114,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def meeting_edit(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.change_meeting")
     form = MeetingForm(
         request.POST or None, network=meeting.network, initial=MeetingForm.initial_for(meeting)
@@ -131,7 +135,7 @@ def meeting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def meeting_cancel(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.change_meeting")
     if request.method == "POST":
         try:
@@ -147,7 +151,7 @@ def meeting_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_agenda(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def meeting_agenda(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.edit_agenda")
     form = AgendaItemForm(
         request.POST or None,
@@ -185,7 +189,7 @@ def _agenda_item_for(request: HttpRequest, pk: int, item_id: int) -> AgendaItem:
 
 @require_POST
 @login_required
-def agenda_item_remove(request: AuthenticatedHttpRequest, pk: int, item_id: int) -> HttpResponse:
+def agenda_item_remove(request: "AuthenticatedHttpRequest", pk: int, item_id: int) -> HttpResponse:
     services.agenda_item_remove(item=_agenda_item_for(request, pk, item_id))
     messages.success(request, _("The item has been removed."))
     return redirect("meetings:agenda", pk=pk)
@@ -193,7 +197,7 @@ def agenda_item_remove(request: AuthenticatedHttpRequest, pk: int, item_id: int)
 
 @require_POST
 @login_required
-def agenda_item_move(request: AuthenticatedHttpRequest, pk: int, item_id: int) -> HttpResponse:
+def agenda_item_move(request: "AuthenticatedHttpRequest", pk: int, item_id: int) -> HttpResponse:
     services.agenda_item_move(
         item=_agenda_item_for(request, pk, item_id), up=request.POST.get("direction") == "up"
     )
@@ -201,7 +205,7 @@ def agenda_item_move(request: AuthenticatedHttpRequest, pk: int, item_id: int) -
 
 
 @login_required
-def meeting_preparers(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def meeting_preparers(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.change_meeting")
     form = PreparersForm(
         request.POST or None,
@@ -225,7 +229,7 @@ def meeting_preparers(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 
 @require_POST
 @login_required
-def meeting_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def meeting_answer(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.answer_meeting")
     form = RsvpForm(request.POST)
     if form.is_valid():
@@ -274,7 +278,7 @@ def meeting_answer_by_link(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def meeting_attendance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def meeting_attendance(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.change_meeting")
     rsvps = selectors.meeting_rsvps(meeting=meeting)
     if meeting.attendance_recorded_at:
@@ -307,13 +311,13 @@ def meeting_attendance(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 
 
 @login_required
-def my_meetings(request: AuthenticatedHttpRequest) -> HttpResponse:
+def my_meetings(request: "AuthenticatedHttpRequest") -> HttpResponse:
     upcoming, past = selectors.meetings_for_user(user=request.user)
     return render(request, "meetings/mine.html", {"upcoming": upcoming, "past": past})
 
 
 @login_required
-def calendar_feed_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
+def calendar_feed_settings(request: "AuthenticatedHttpRequest") -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "revoke":
             services.calendar_feed_revoke(user=request.user)

@@ -1,4 +1,4 @@
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import QuerySet
@@ -8,7 +8,10 @@ from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.forms import Form
 from lerendnetwerk.regions.models import District, Organisation
 
-from .models import ManagerCommitment, Membership, Network, Prerequisite
+from .models import ManagerCommitment, Membership, Prerequisite
+
+if TYPE_CHECKING:
+    from .models import Network
 
 
 class NetworkForm(Form):
@@ -41,7 +44,7 @@ class NetworkEditForm(Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, network: "Network", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The district's organisations, plus any member organisation from elsewhere.
         self.fields["organisations"].queryset = Organisation.objects.filter(
@@ -62,7 +65,7 @@ class InviteMemberForm(Form):
         label=_("Personal message"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, network: Network, may_assign_facilitator: bool, **kwargs: Any):
+    def __init__(self, *args: Any, network: "Network", may_assign_facilitator: bool, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(
             district__region=network.district.region_id
@@ -123,7 +126,7 @@ class ManagerCommitmentForm(Form):
         help_text=_("E-mail the manager first; record here what you agreed."),
     )
 
-    def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, network: "Network", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["manager"].queryset = (
             User.objects.filter(

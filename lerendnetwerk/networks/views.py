@@ -3,6 +3,8 @@
 Every view checks one named permission from rules.py before it shows or changes anything.
 """
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.accounts import services as account_services
-from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.catalogue.models import Phase
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.regions.models import District
@@ -31,6 +32,9 @@ from .forms import (
 )
 from .models import Membership, Prerequisite
 
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
+
 # Readable Dutch URL parts for the prerequisites.
 PREREQUISITE_SLUGS = {
     "management": Prerequisite.Kind.MANAGEMENT_COMMITMENT,
@@ -44,13 +48,13 @@ PREREQUISITE_SLUGS = {
 
 
 @login_required
-def network_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+def network_list(request: "AuthenticatedHttpRequest") -> HttpResponse:
     networks = list(selectors.networks_for_user(user=request.user))
     return render(request, "networks/list.html", {"networks": networks})
 
 
 @login_required
-def network_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+def network_create(request: "AuthenticatedHttpRequest") -> HttpResponse:
     if not request.user.has_perm("networks.create_network"):
         raise PermissionDenied
     districts: QuerySet[District] = District.objects.filter(
@@ -70,7 +74,7 @@ def network_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-def network_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def network_edit(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.change_network")
     form = NetworkEditForm(
         request.POST or None,
@@ -89,7 +93,7 @@ def network_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def network_members(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def network_members(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.view_network")
     return render(
         request,
@@ -104,7 +108,7 @@ def network_members(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
 
 
 @login_required
-def network_invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def network_invite(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.manage_members")
     may_assign = request.user.has_perm("networks.assign_facilitator", network)
     form = InviteMemberForm(
@@ -133,7 +137,7 @@ def network_invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
 @require_POST
 @login_required
 def membership_end(
-    request: AuthenticatedHttpRequest, slug: str, membership_id: int
+    request: "AuthenticatedHttpRequest", slug: str, membership_id: int
 ) -> HttpResponse:
     network = network_for(request, slug, "networks.manage_members")
     membership = get_object_or_404(
@@ -153,7 +157,7 @@ def membership_end(
 @require_POST
 @login_required
 def membership_make_facilitator(
-    request: AuthenticatedHttpRequest, slug: str, membership_id: int
+    request: "AuthenticatedHttpRequest", slug: str, membership_id: int
 ) -> HttpResponse:
     network = network_for(request, slug, "networks.assign_facilitator")
     membership = get_object_or_404(
@@ -169,7 +173,7 @@ def membership_make_facilitator(
 
 
 @login_required
-def network_prerequisites(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def network_prerequisites(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.view_network")
     recorded = {p.kind: p for p in network.prerequisites.select_related("recorded_by")}
     items = [
@@ -193,7 +197,7 @@ def network_prerequisites(request: AuthenticatedHttpRequest, slug: str) -> HttpR
 
 @login_required
 def prerequisite_record(
-    request: AuthenticatedHttpRequest, slug: str, kind_slug: str
+    request: "AuthenticatedHttpRequest", slug: str, kind_slug: str
 ) -> HttpResponse:
     network = network_for(request, slug, "networks.record_prerequisite")
     kind = PREREQUISITE_SLUGS.get(kind_slug)
@@ -240,7 +244,7 @@ def prerequisite_record(
 
 
 @login_required
-def manager_commitment_add(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def manager_commitment_add(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.record_prerequisite")
     form = ManagerCommitmentForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
@@ -255,7 +259,7 @@ def manager_commitment_add(request: AuthenticatedHttpRequest, slug: str) -> Http
 
 
 @login_required
-def network_phase(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def network_phase(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     """Move the network one phase forward, or one back with a reason."""
     network = network_for(request, slug, "networks.move_phase")
     current = network.current_cycle.phase if network.current_cycle else ""
@@ -305,7 +309,7 @@ def network_phase(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def network_new_cycle(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def network_new_cycle(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.move_phase")
     form = NewCycleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -327,7 +331,7 @@ def network_new_cycle(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
 
 
 @login_required
-def coordination(request: AuthenticatedHttpRequest) -> HttpResponse:
+def coordination(request: "AuthenticatedHttpRequest") -> HttpResponse:
     if not request.user.has_perm("networks.coordinate"):
         raise PermissionDenied
     networks = list(selectors.networks_for_coordinator(user=request.user))

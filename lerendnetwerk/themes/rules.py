@@ -8,12 +8,11 @@ challenge are for that member and the network's facilitator, and for the other m
 member shares them.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
 from lerendnetwerk.accounts.roles import is_coordinator
-from lerendnetwerk.networks.models import Network
 from lerendnetwerk.networks.rules import (
     is_committed_manager,
     is_facilitator,
@@ -21,10 +20,15 @@ from lerendnetwerk.networks.rules import (
     is_network_coordinator,
 )
 
-from .models import LearningGoal, PersonalChallenge
+from .models import LearningGoal
+
+if TYPE_CHECKING:
+    from lerendnetwerk.networks.models import Network
+
+    from .models import PersonalChallenge
 
 
-def may_read_private(user: Any, network: Network, owner_id: int | None, is_shared: bool) -> bool:
+def may_read_private(user: Any, network: "Network", owner_id: int | None, is_shared: bool) -> bool:
     """The rule for a member's own goal and challenge: owner, facilitator, or members if shared."""
     if not getattr(user, "is_authenticated", False) or network is None:
         return False
@@ -34,7 +38,7 @@ def may_read_private(user: Any, network: Network, owner_id: int | None, is_share
 
 
 @rules.predicate
-def may_read_challenge(user: Any, challenge: PersonalChallenge | None) -> bool:
+def may_read_challenge(user: Any, challenge: "PersonalChallenge | None") -> bool:
     if challenge is None:
         return False
     return may_read_private(user, challenge.cycle.network, challenge.member_id, challenge.is_shared)

@@ -1,5 +1,7 @@
 """The learning agenda: questions proposed by members, ordered and ticked off by the facilitator."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks.access import network_for
@@ -18,9 +19,12 @@ from ..forms import LearningQuestionForm, WorkedOnForm
 from ..models import LearningQuestion
 from .common import cycle_of, refusal
 
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
+
 
 @login_required
-def agenda(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def agenda(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     cycle = cycle_of(network)
     form = LearningQuestionForm(request.POST or None)
@@ -55,7 +59,7 @@ def _question_for(request: HttpRequest, slug: str, question_id: int) -> Learning
 
 @require_POST
 @login_required
-def agenda_move(request: AuthenticatedHttpRequest, slug: str, question_id: int) -> HttpResponse:
+def agenda_move(request: "AuthenticatedHttpRequest", slug: str, question_id: int) -> HttpResponse:
     services.learning_question_move(
         question=_question_for(request, slug, question_id),
         up=request.POST.get("direction") == "up",
@@ -65,14 +69,14 @@ def agenda_move(request: AuthenticatedHttpRequest, slug: str, question_id: int) 
 
 @require_POST
 @login_required
-def agenda_remove(request: AuthenticatedHttpRequest, slug: str, question_id: int) -> HttpResponse:
+def agenda_remove(request: "AuthenticatedHttpRequest", slug: str, question_id: int) -> HttpResponse:
     services.learning_question_remove(question=_question_for(request, slug, question_id))
     messages.success(request, _("The question has been taken off the learning agenda."))
     return redirect("themes:agenda", slug=slug)
 
 
 @login_required
-def agenda_meeting(request: AuthenticatedHttpRequest, slug: str, meeting_id: int) -> HttpResponse:
+def agenda_meeting(request: "AuthenticatedHttpRequest", slug: str, meeting_id: int) -> HttpResponse:
     """Tick which learning questions a (past or upcoming) meeting of the network worked on."""
     network = network_for(request, slug, "themes.order_agenda")
     meeting = get_object_or_404(Meeting, pk=meeting_id, network=network)

@@ -1,5 +1,7 @@
 """The contract: propose rules, agree to the current version, publish a new version."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,19 +10,21 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.networks.access import network_for
-from lerendnetwerk.networks.models import Network
 
 from .. import selectors, services
 from ..forms import AgreementForm, SuggestionForm
 from ..models import Agreement
 from .common import refusal
 
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
+    from lerendnetwerk.networks.models import Network
+
 
 def _render_agreement(
-    request: AuthenticatedHttpRequest, network: Network, form: SuggestionForm | None = None
+    request: "AuthenticatedHttpRequest", network: "Network", form: SuggestionForm | None = None
 ) -> HttpResponse:
     return render(
         request,
@@ -35,13 +39,13 @@ def _render_agreement(
 
 
 @login_required
-def agreement(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def agreement(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     return _render_agreement(request, network_for(request, slug, "themes.take_part"))
 
 
 @require_POST
 @login_required
-def agreement_suggest(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def agreement_suggest(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     form = SuggestionForm(request.POST)
     if form.is_valid():
@@ -57,7 +61,7 @@ def agreement_suggest(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
 
 @require_POST
 @login_required
-def agreement_acknowledge(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def agreement_acknowledge(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     version = request.POST.get("version", "")
     current = (
@@ -78,7 +82,7 @@ def agreement_acknowledge(request: AuthenticatedHttpRequest, slug: str) -> HttpR
 
 
 @login_required
-def agreement_publish(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def agreement_publish(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.publish_agreement")
     page = selectors.agreement_page(network=network, user=request.user)
     form = AgreementForm(

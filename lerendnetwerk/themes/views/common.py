@@ -1,13 +1,16 @@
 """What every theme page does first: find the network and check one named permission."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 
-from lerendnetwerk.networks.models import Cycle, Network
+if TYPE_CHECKING:
+    from lerendnetwerk.networks.models import Cycle, Network
 
 
-def cycle_of(network: Network) -> Cycle:
+def cycle_of(network: "Network") -> "Cycle":
     if network.current_cycle is None:
         raise Http404
     return network.current_cycle

@@ -1,5 +1,7 @@
 """The shared learning goal, and each member's own goal and personal challenge."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,16 +10,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.networks.access import network_for
-from lerendnetwerk.networks.models import Network
 
 from .. import selectors, services
 from ..forms import CommentForm, PersonalChallengeForm, SharedGoalForm
 from ..models import PersonalChallenge
 from ..selectors import MemberPlan
 from .common import cycle_of
+
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
+    from lerendnetwerk.networks.models import Network
 
 
 def _visible(request: HttpRequest, plan: MemberPlan) -> MemberPlan | None:
@@ -33,7 +37,7 @@ def _visible(request: HttpRequest, plan: MemberPlan) -> MemberPlan | None:
 
 
 def _render_goals(
-    request: AuthenticatedHttpRequest, network: Network, comment_form: CommentForm | None = None
+    request: "AuthenticatedHttpRequest", network: "Network", comment_form: CommentForm | None = None
 ) -> HttpResponse:
     cycle = cycle_of(network)
     plans = [
@@ -57,13 +61,13 @@ def _render_goals(
 
 
 @login_required
-def goals(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def goals(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     return _render_goals(request, network_for(request, slug, "themes.take_part"))
 
 
 @require_POST
 @login_required
-def goal_comment(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def goal_comment(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     goal = selectors.shared_goal(cycle=cycle_of(network))
     if goal is None:
@@ -82,7 +86,7 @@ def goal_comment(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def shared_goal_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def shared_goal_edit(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.edit_shared_goal")
     cycle = cycle_of(network)
     current = selectors.shared_goal(cycle=cycle)
@@ -99,7 +103,7 @@ def shared_goal_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpRespon
 
 
 @login_required
-def my_challenge(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def my_challenge(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     cycle = cycle_of(network)
     mine = selectors.member_plan(cycle=cycle, member=request.user)
@@ -128,7 +132,7 @@ def my_challenge(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def challenge(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+def challenge(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> HttpResponse:
     """One member's goal and challenge: for them, the facilitator, and members once shared."""
     network = network_for(request, slug, "themes.take_part")
     found = get_object_or_404(

@@ -1,5 +1,7 @@
 """The idea wall: post, test for feasibility, comment; the facilitator groups and promotes."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,15 +11,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.networks.access import network_for
-from lerendnetwerk.networks.models import Network
 
 from .. import selectors, services
 from ..forms import CommentForm, IdeaForm, IdeaGroupForm, IdeaMarkForm, ThemeProposalForm
 from ..models import Idea
 from .common import is_htmx, refusal
+
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
+    from lerendnetwerk.networks.models import Network
 
 
 def _prefix(idea_id: int) -> str:
@@ -26,8 +30,8 @@ def _prefix(idea_id: int) -> str:
 
 
 def _wall_ideas(
-    request: AuthenticatedHttpRequest,
-    network: Network,
+    request: "AuthenticatedHttpRequest",
+    network: "Network",
     failed_comment: tuple[int, CommentForm] | None,
 ) -> tuple[list[Idea], bool]:
     """The wall's ideas, each with its forms (the comment that failed keeps its input)."""
@@ -44,8 +48,8 @@ def _wall_ideas(
 
 
 def _render_wall(
-    request: AuthenticatedHttpRequest,
-    network: Network,
+    request: "AuthenticatedHttpRequest",
+    network: "Network",
     *,
     idea_form: IdeaForm | None = None,
     failed_comment: tuple[int, CommentForm] | None = None,
@@ -63,7 +67,7 @@ def _render_wall(
     )
 
 
-def _answer_mark(request: AuthenticatedHttpRequest, idea: Idea, status: str) -> HttpResponse:
+def _answer_mark(request: "AuthenticatedHttpRequest", idea: Idea, status: str) -> HttpResponse:
     """With htmx only the idea's card changes in place; otherwise back to the wall."""
     if not is_htmx(request):
         return redirect(f"{_wall_url(idea.network.slug)}#idea-{idea.pk}")
@@ -77,7 +81,7 @@ def _answer_mark(request: AuthenticatedHttpRequest, idea: Idea, status: str) -> 
 
 
 @login_required
-def idea_wall(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def idea_wall(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     if request.method != "POST":
         return _render_wall(request, network)
@@ -100,7 +104,7 @@ def _idea_for(request: HttpRequest, slug: str, idea_id: int, permission: str) ->
 
 @require_POST
 @login_required
-def idea_mark(request: AuthenticatedHttpRequest, slug: str, idea_id: int) -> HttpResponse:
+def idea_mark(request: "AuthenticatedHttpRequest", slug: str, idea_id: int) -> HttpResponse:
     idea = _idea_for(request, slug, idea_id, "themes.take_part")
     form = IdeaMarkForm(request.POST)
     if not form.is_valid():
@@ -125,7 +129,7 @@ def _wall_url(slug: str) -> str:
 
 @require_POST
 @login_required
-def idea_comment(request: AuthenticatedHttpRequest, slug: str, idea_id: int) -> HttpResponse:
+def idea_comment(request: "AuthenticatedHttpRequest", slug: str, idea_id: int) -> HttpResponse:
     idea = _idea_for(request, slug, idea_id, "themes.take_part")
     form = CommentForm(request.POST, prefix=_prefix(idea.pk))
     if form.is_valid():
@@ -141,7 +145,7 @@ def idea_comment(request: AuthenticatedHttpRequest, slug: str, idea_id: int) -> 
 
 @require_POST
 @login_required
-def idea_group(request: AuthenticatedHttpRequest, slug: str, idea_id: int) -> HttpResponse:
+def idea_group(request: "AuthenticatedHttpRequest", slug: str, idea_id: int) -> HttpResponse:
     idea = _idea_for(request, slug, idea_id, "themes.moderate_ideas")
     form = IdeaGroupForm(request.POST, prefix=_prefix(idea.pk))
     if form.is_valid():
@@ -157,7 +161,7 @@ def idea_group(request: AuthenticatedHttpRequest, slug: str, idea_id: int) -> Ht
 
 
 @login_required
-def idea_to_proposal(request: AuthenticatedHttpRequest, slug: str, idea_id: int) -> HttpResponse:
+def idea_to_proposal(request: "AuthenticatedHttpRequest", slug: str, idea_id: int) -> HttpResponse:
     idea = _idea_for(request, slug, idea_id, "themes.moderate_ideas")
     form = ThemeProposalForm(
         request.POST or None,

@@ -1,6 +1,6 @@
 """The dot vote: open a round, place stickers, close it and see the ranking."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,20 +12,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.access import network_for
-from lerendnetwerk.networks.models import Network
 
 from .. import selectors, services
 from ..forms import DotVoteOpenForm, StickerForm
 from ..models import DotVote, ThemeProposal
 from .common import cycle_of, is_htmx, refusal
 
+if TYPE_CHECKING:
+    from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
+    from lerendnetwerk.networks.models import Network
+
 
 @login_required
-def vote_open(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+def vote_open(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.run_vote")
     cycle = cycle_of(network)
     form = DotVoteOpenForm(
@@ -45,7 +47,7 @@ def vote_open(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return render(request, "themes/vote_open.html", {"network": network, "form": form})
 
 
-def _dot_vote_for(network: Network, pk: int) -> DotVote:
+def _dot_vote_for(network: "Network", pk: int) -> DotVote:
     try:
         return selectors.dot_vote_get(network=network, pk=pk)
     except DotVote.DoesNotExist:
@@ -53,7 +55,10 @@ def _dot_vote_for(network: Network, pk: int) -> DotVote:
 
 
 def _vote_context(
-    request: AuthenticatedHttpRequest, network: Network, dot_vote: DotVote, form: StickerForm | None
+    request: "AuthenticatedHttpRequest",
+    network: "Network",
+    dot_vote: DotVote,
+    form: StickerForm | None,
 ) -> dict[str, Any]:
     user = request.user
     may_vote = user.has_perm("themes.take_part", network) and dot_vote.is_open
@@ -79,14 +84,17 @@ def _vote_context(
 
 
 @login_required
-def vote(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+def vote(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> HttpResponse:
     network = network_for(request, slug, "themes.view_themes")
     context = _vote_context(request, network, _dot_vote_for(network, pk), None)
     return render(request, "themes/vote.html", context)
 
 
 def _answer_stickers(
-    request: AuthenticatedHttpRequest, network: Network, dot_vote: DotVote, form: StickerForm | None
+    request: "AuthenticatedHttpRequest",
+    network: "Network",
+    dot_vote: DotVote,
+    form: StickerForm | None,
 ) -> HttpResponse:
     """After placing stickers: with htmx only the stickers (and results) change in place;
     without JavaScript the whole page comes back (errors) or the browser is redirected."""
@@ -102,7 +110,7 @@ def _answer_stickers(
 
 @require_POST
 @login_required
-def vote_place(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+def vote_place(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
     dot_vote = _dot_vote_for(network, pk)
     form = StickerForm(
@@ -126,7 +134,7 @@ def vote_place(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRes
 
 @require_POST
 @login_required
-def vote_close(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+def vote_close(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> HttpResponse:
     network = network_for(request, slug, "themes.run_vote")
     dot_vote = _dot_vote_for(network, pk)
     try:
