@@ -1,4 +1,4 @@
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
@@ -8,9 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.forms import Form, StyledFormMixin
-from lerendnetwerk.regions.models import Organisation, Region
+from lerendnetwerk.regions.selectors import organisations_in_regions
 
 from .models import User
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from lerendnetwerk.regions.models import Organisation, Region
 
 
 class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
@@ -62,8 +67,8 @@ class SetPasswordForm(StyledFormMixin, auth_forms.SetPasswordForm[User]):
 class InviteForm(Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     email = forms.EmailField(label=_("E-mail address"))
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.none(), required=False
+    organisation: "forms.ModelChoiceField[Organisation]" = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=None, required=False
     )
     role = forms.ChoiceField(
         label=_("Role"),
@@ -75,19 +80,17 @@ class InviteForm(Form):
         ],
         widget=forms.RadioSelect,
     )
-    region = forms.ModelChoiceField(
+    region: "forms.ModelChoiceField[Region]" = forms.ModelChoiceField(
         label=_("Region"),
-        queryset=Region.objects.none(),
+        queryset=None,
         help_text=_("For a coordinator: the region they coordinate."),
     )
     message = forms.CharField(
         label=_("Personal message"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
-    def __init__(self, *args: Any, regions: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, regions: "QuerySet[Region]", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions
         self.fields["region"].initial = regions.first()
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            district__region__in=regions
-        ).select_related("district")
+        self.fields["organisation"].queryset = organisations_in_regions(regions=regions)

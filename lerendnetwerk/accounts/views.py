@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from . import services
+from . import selectors, services
 from .forms import InviteForm, LoginForm, PasswordResetForm, SetPasswordForm
 from .http import AuthenticatedHttpRequest
 
@@ -64,7 +64,7 @@ def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A coordinator invites a manager, an expert or another coordinator of their region."""
     if not request.user.has_perm("accounts.invite"):
         raise PermissionDenied
-    regions = request.user.coordinator_of.all()
+    regions = selectors.regions_coordinated_by(user=request.user)
     form = InviteForm(request.POST or None, regions=regions)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

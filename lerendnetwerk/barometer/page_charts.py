@@ -7,9 +7,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .charts import AverageRow, Chart, averages_chart, distribution_chart, trend_chart
-from .coordination import PeriodPoint
 from .models import Dimension
 from .results import DimensionResult, RoundResults
+from .selectors.region import PeriodPoint
 
 
 @dataclass

@@ -16,12 +16,12 @@ from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.access import network_for
 
 from . import selectors, services
-from .coordination import RegionOverview, region_overview
 from .forms import AnswerForm, RoundOpenForm
 from .invalidation import BAROMETER
-from .models import BarometerRound, Dimension, Participation, min_answers_for, scale_labels
+from .models import BarometerRound, Dimension, min_answers_for, scale_labels
 from .page_charts import region_trend_chart, round_charts
 from .results import round_results, round_summary
+from .selectors.region import RegionOverview, region_overview
 
 
 def _round_for(request: HttpRequest, slug: str, pk: int, permission: str) -> BarometerRound:
@@ -103,7 +103,7 @@ def round_close(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
         {
             "network": barometer_round.network,
             "round": barometer_round,
-            "answered": barometer_round.responses.count(),
+            "answered": selectors.answer_count(barometer_round=barometer_round),
             "min_answers": min_answers_for(barometer_round.network.district.region),
         },
     )
@@ -122,7 +122,7 @@ def _add_service_error(form: AnswerForm, error: ValidationError) -> None:
 def round_answer(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     barometer_round = _round_for(request, slug, pk, "barometer.answer_round")
     context = {"network": barometer_round.network, "round": barometer_round}
-    already = Participation.objects.filter(round=barometer_round, user=request.user).exists()
+    already = selectors.has_answered(barometer_round=barometer_round, user=request.user)
     if barometer_round.is_closed or already:
         return render(request, "barometer/answer.html", {**context, "already": already})
     form = AnswerForm(

@@ -8,28 +8,9 @@ and loaded by `manage.py load_catalogue`; coordinators may edit it in the admin.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .phase import PREREQUISITES, STAGE_CHOICES, Phase
 
-class Phase(models.TextChoices):
-    """The five fixed phases of a learning network (Mertens 2012), in order."""
-
-    EXPLORATION = "exploration", _("Exploration")
-    DEVELOPMENT = "development", _("Development")
-    DEEPENING = "deepening", _("Deepening")
-    EMBEDDING = "embedding", _("Embedding")
-    ANCHORING = "anchoring", _("Anchoring")
-
-    @classmethod
-    def ordered(cls) -> list["Phase"]:
-        return list(cls)
-
-    @property
-    def number(self) -> int:
-        return list(Phase).index(self) + 1
-
-
-# The catalogue groups entries by stage; the prerequisites come before the first phase.
-PREREQUISITES = "prerequisites"
-STAGE_CHOICES = [(PREREQUISITES, _("Prerequisites")), *Phase.choices]
+__all__ = ["PREREQUISITES", "STAGE_CHOICES", "Phase"]  # kept here too for older imports
 
 
 class Topic(models.Model):

@@ -4,19 +4,20 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.forms import Form
-from lerendnetwerk.regions.models import District, Organisation
 
 from .models import ManagerCommitment, Membership, Prerequisite
 
 if TYPE_CHECKING:
-    from .models import Network
+    from lerendnetwerk.accounts.models import User
+    from lerendnetwerk.regions.models import District, Organisation
 
 
 class NetworkForm(Form):
     name = forms.CharField(label=_("Name"), max_length=150)
-    district = forms.ModelChoiceField(label=_("District"), queryset=District.objects.none())
+    district: "forms.ModelChoiceField[District]" = forms.ModelChoiceField(
+        label=_("District"), queryset=None
+    )
     description = forms.CharField(
         label=_("Description"),
         required=False,
@@ -24,9 +25,9 @@ class NetworkForm(Form):
         help_text=_("What the network is about; shown on the public district overview."),
     )
 
-    def __init__(self, *args: Any, districts: QuerySet[District], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, districts: "QuerySet[District]", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = districts.select_related("region")
+        self.fields["district"].queryset = districts
 
 
 class NetworkEditForm(Form):
@@ -37,26 +38,23 @@ class NetworkEditForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What the network is about; shown on the public district overview."),
     )
-    organisations = forms.ModelMultipleChoiceField(
+    organisations: "forms.ModelMultipleChoiceField[Organisation]" = forms.ModelMultipleChoiceField(
         label=_("Member organisations"),
-        queryset=Organisation.objects.none(),
+        queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, network: "Network", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisations: "QuerySet[Organisation]", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # The district's organisations, plus any member organisation from elsewhere.
-        self.fields["organisations"].queryset = Organisation.objects.filter(
-            district=network.district_id
-        ) | Organisation.objects.filter(networks=network)
+        self.fields["organisations"].queryset = organisations
 
 
 class InviteMemberForm(Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     email = forms.EmailField(label=_("E-mail address"))
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.none(), required=False
+    organisation: "forms.ModelChoiceField[Organisation]" = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=None, required=False
     )
     role = forms.ChoiceField(
         label=_("Role in the network"), choices=Membership.Role.choices, widget=forms.RadioSelect
@@ -65,11 +63,15 @@ class InviteMemberForm(Form):
         label=_("Personal message"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, network: "Network", may_assign_facilitator: bool, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        organisations: "QuerySet[Organisation]",
+        may_assign_facilitator: bool,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            district__region=network.district.region_id
-        ).order_by("name")
+        self.fields["organisation"].queryset = organisations
         self.fields["role"].initial = Membership.Role.PARTICIPANT
         if not may_assign_facilitator:
             self.fields["role"].choices = [
@@ -117,7 +119,9 @@ class PrerequisiteForm(Form):
 
 
 class ManagerCommitmentForm(Form):
-    manager = forms.ModelChoiceField(label=_("Manager"), queryset=User.objects.none())
+    manager: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
+        label=_("Manager"), queryset=None
+    )
     role = forms.ChoiceField(label=_("Role"), choices=ManagerCommitment.Role.choices)
     note = forms.CharField(
         label=_("What they committed to"),
@@ -126,15 +130,9 @@ class ManagerCommitmentForm(Form):
         help_text=_("E-mail the manager first; record here what you agreed."),
     )
 
-    def __init__(self, *args: Any, network: "Network", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, managers: "QuerySet[User]", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["manager"].queryset = (
-            User.objects.filter(
-                is_manager=True, organisation__district__region=network.district.region_id
-            )
-            .select_related("organisation")
-            .order_by("name")
-        )
+        self.fields["manager"].queryset = managers
         self.fields["manager"].label_from_instance = lambda user: (
             f"{user.name} ({user.organisation})" if user.organisation else user.name
         )

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lerendnetwerk.catalogue.models import Phase
+from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.regions.models import District, Organisation
 
 

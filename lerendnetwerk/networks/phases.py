@@ -4,7 +4,7 @@ A cycle moves forward one phase at a time; the facilitator may step back one pha
 An empty phase means the cycle has not started: the prerequisites come first.
 """
 
-from lerendnetwerk.catalogue.models import Phase
+from lerendnetwerk.catalogue.phase import Phase
 
 NOT_STARTED = ""
 ORDER: list[str] = [NOT_STARTED, *Phase.values]

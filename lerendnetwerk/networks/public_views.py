@@ -1,21 +1,25 @@
 """The public side of networks: the district overview, a network's public page and its
 contact form. No login; nothing here shows an address a facilitator did not agree to show."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from lerendnetwerk.catalogue.models import Phase
+from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.core import fragments
-from lerendnetwerk.core.email import email_enqueue
-from lerendnetwerk.regions.models import Region
+from lerendnetwerk.regions import selectors as region_selectors
 
-from . import selectors
+from . import selectors, services
 from .forms import ContactForm
 from .invalidation import DISTRICT_OVERVIEW
 from .models import Network
+
+if TYPE_CHECKING:
+    from lerendnetwerk.regions.models import Region
 
 CONTACT_LIMIT_PER_HOUR = 5
 
@@ -27,15 +31,22 @@ def contact_allowed(network: Network) -> bool:
     return cache.incr(key) <= CONTACT_LIMIT_PER_HOUR
 
 
+def _region(slug: str) -> "Region":
+    region = region_selectors.region_find(slug=slug)
+    if region is None:
+        raise Http404
+    return region
+
+
 def overview(request: HttpRequest) -> HttpResponse:
-    regions = list(Region.objects.order_by("name"))
+    regions = list(region_selectors.regions_all())
     if len(regions) == 1:
         return redirect("networks:region", region_slug=regions[0].slug)
     return render(request, "networks/overview.html", {"regions": regions})
 
 
 def region_overview(request: HttpRequest, region_slug: str) -> HttpResponse:
-    region = get_object_or_404(Region, slug=region_slug)
+    region = _region(region_slug)
     return render(
         request,
         "networks/region_overview.html",
@@ -48,7 +59,7 @@ def region_overview(request: HttpRequest, region_slug: str) -> HttpResponse:
 
 
 def network_public(request: HttpRequest, region_slug: str, slug: str) -> HttpResponse:
-    region = get_object_or_404(Region, slug=region_slug)
+    region = _region(region_slug)
     try:
         network = selectors.network_get_public(region=region, slug=slug)
     except Network.DoesNotExist:
@@ -62,7 +73,7 @@ def network_public(request: HttpRequest, region_slug: str, slug: str) -> HttpRes
 
 def network_contact(request: HttpRequest, region_slug: str, slug: str) -> HttpResponse:
     """A message to the facilitators without publishing their address."""
-    region = get_object_or_404(Region, slug=region_slug)
+    region = _region(region_slug)
     try:
         network = selectors.network_get_public(region=region, slug=slug)
     except Network.DoesNotExist:
@@ -81,13 +92,7 @@ def network_contact(request: HttpRequest, region_slug: str, slug: str) -> HttpRe
                 {"region": region, "network": network, "form": form, "facilitators": facilitators},
                 status=429,
             )
-        for facilitator in facilitators:
-            email_enqueue(
-                to=facilitator.email,
-                template="networks/email/contact",
-                context={"network": network.name, **form.cleaned_data},
-                language=facilitator.language,
-            )
+        services.network_contact_send(network=network, **form.cleaned_data)
         messages.success(request, _("Your message has been sent to the facilitator."))
         return redirect("networks:public", region_slug=region.slug, slug=network.slug)
     return render(

@@ -2,14 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import Combinable
 
 from lerendnetwerk.accounts.models import User
-from lerendnetwerk.catalogue.models import Phase
-from lerendnetwerk.regions.models import District, Region
+from lerendnetwerk.catalogue.phase import Phase
+from lerendnetwerk.regions.models import District, Organisation, Region
 
-from .models import Cycle, Membership, Network, PhaseTransition, Prerequisite
+from .models import Cycle, ManagerCommitment, Membership, Network, PhaseTransition, Prerequisite
 
 # --- Members: who belongs to a network now -----------------------------------------------------
 # Every app asks these questions here, so "a current member" has one definition
@@ -65,7 +65,37 @@ def network_ids_of(*, user: User | int) -> QuerySet[Membership, int]:
     return memberships_active(user=user).values_list("network_id", flat=True)
 
 
+def organisation_choices(*, network: Network) -> QuerySet[Organisation]:
+    """The organisations a network can take in: its district's, plus members from elsewhere."""
+    return (
+        Organisation.objects.filter(Q(district=network.district_id) | Q(networks=network))
+        .distinct()
+        .order_by("name")
+    )
+
+
 # --- Networks -----------------------------------------------------------------------------------
+
+
+def network_prerequisites(*, network: Network) -> list[Prerequisite]:
+    return list(network.prerequisites.select_related("recorded_by").order_by("kind"))
+
+
+def prerequisite_recorded(*, network: Network, kind: str) -> Prerequisite | None:
+    return network.prerequisites.filter(kind=kind).first()
+
+
+def manager_commitments(*, network: Network) -> list[ManagerCommitment]:
+    return list(network.manager_commitments.select_related("manager__organisation"))
+
+
+def network_organisations(*, network: Network) -> list[Organisation]:
+    return list(network.organisations.all())
+
+
+def memberships_all(*, network: Network) -> QuerySet[Membership]:
+    """Every membership of the network, ended ones included."""
+    return Membership.objects.filter(network=network)
 
 
 def phase_history(*, cycle: Cycle, limit: int = 10) -> list[PhaseTransition]:

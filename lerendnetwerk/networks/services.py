@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from lerendnetwerk.accounts import services as account_services
 from lerendnetwerk.accounts.models import User
-from lerendnetwerk.catalogue.models import Phase
+from lerendnetwerk.catalogue.phase import Phase
+from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.regions.models import District, Organisation
 
 from . import phases
@@ -66,6 +68,32 @@ def network_create(
     for user in facilitators:
         membership_add(network=network, user=user, role=Membership.Role.FACILITATOR)
     return network
+
+
+@transaction.atomic
+def member_invite(
+    *,
+    network: Network,
+    invited_by: User,
+    email: str,
+    name: str,
+    organisation: Organisation | None,
+    role: str,
+    message: str = "",
+) -> User:
+    """Invite a person to the network: their account (found or new) and their membership
+    together, so a failure leaves neither an e-mailed account without a membership nor the
+    other way round. The e-mail goes out only when the transaction commits."""
+    user = account_services.user_invite(
+        email=email,
+        name=name,
+        organisation=organisation,
+        invited_by=invited_by,
+        context=network.name,
+        message=message,
+    )
+    membership_add(network=network, user=user, role=role)
+    return user
 
 
 @transaction.atomic
@@ -256,3 +284,23 @@ def cycle_set_theme(*, cycle: Cycle, theme: str) -> Cycle:
     cycle.save(update_fields=["theme"])
     _touch(cycle.network)
     return cycle
+
+
+def network_contact_send(*, network: Network, name: str, email: str, message: str) -> int:
+    """Queue the public contact form's message to each facilitator, in their language; the
+    sender never learns their addresses. Returns how many facilitators it went to."""
+    facilitators = list(
+        User.objects.filter(
+            pk__in=Membership.objects.active()
+            .filter(network=network, role=Membership.Role.FACILITATOR)
+            .values("user_id")
+        )
+    )
+    for facilitator in facilitators:
+        email_enqueue(
+            to=facilitator.email,
+            template="networks/email/contact",
+            context={"network": network.name, "name": name, "email": email, "message": message},
+            language=facilitator.language,
+        )
+    return len(facilitators)

@@ -8,16 +8,15 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerendnetwerk.accounts import services as account_services
-from lerendnetwerk.catalogue.models import Phase
+from lerendnetwerk.accounts import selectors as account_selectors
+from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.core.forms_errors import add_validation_error
-from lerendnetwerk.regions.models import District
+from lerendnetwerk.regions import selectors as region_selectors
 
 from . import phases, selectors, services
 from .access import network_for
@@ -57,10 +56,10 @@ def network_list(request: "AuthenticatedHttpRequest") -> HttpResponse:
 def network_create(request: "AuthenticatedHttpRequest") -> HttpResponse:
     if not request.user.has_perm("networks.create_network"):
         raise PermissionDenied
-    districts: QuerySet[District] = District.objects.filter(
-        region__coordinators=request.user.pk
-    ).order_by("region__name", "name")
-    form = NetworkForm(request.POST or None, districts=districts)
+    form = NetworkForm(
+        request.POST or None,
+        districts=region_selectors.districts_coordinated_by(user_id=request.user.pk),
+    )
     if request.method == "POST" and form.is_valid():
         network = services.network_create(
             name=form.cleaned_data["name"],
@@ -78,11 +77,11 @@ def network_edit(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse
     network = network_for(request, slug, "networks.change_network")
     form = NetworkEditForm(
         request.POST or None,
-        network=network,
+        organisations=selectors.organisation_choices(network=network),
         initial={
             "name": network.name,
             "description": network.description,
-            "organisations": list(network.organisations.all()),
+            "organisations": selectors.network_organisations(network=network),
         },
     )
     if request.method == "POST" and form.is_valid():
@@ -112,19 +111,14 @@ def network_invite(request: "AuthenticatedHttpRequest", slug: str) -> HttpRespon
     network = network_for(request, slug, "networks.manage_members")
     may_assign = request.user.has_perm("networks.assign_facilitator", network)
     form = InviteMemberForm(
-        request.POST or None, network=network, may_assign_facilitator=may_assign
+        request.POST or None,
+        organisations=region_selectors.organisations_in_regions(
+            regions=[network.district.region_id]
+        ),
+        may_assign_facilitator=may_assign,
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        user = account_services.user_invite(
-            email=data["email"],
-            name=data["name"],
-            organisation=data["organisation"],
-            invited_by=request.user,
-            context=network.name,
-            message=data["message"],
-        )
-        services.membership_add(network=network, user=user, role=data["role"])
+        user = services.member_invite(network=network, invited_by=request.user, **form.cleaned_data)
         messages.success(
             request,
             _("%(name)s has been invited to %(network)s.")
@@ -141,7 +135,7 @@ def membership_end(
 ) -> HttpResponse:
     network = network_for(request, slug, "networks.manage_members")
     membership = get_object_or_404(
-        Membership.objects.select_related("user"), pk=membership_id, network=network
+        selectors.memberships_all(network=network).select_related("user"), pk=membership_id
     )
     try:
         services.membership_end(membership=membership)
@@ -175,7 +169,7 @@ def membership_make_facilitator(
 @login_required
 def network_prerequisites(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.view_network")
-    recorded = {p.kind: p for p in network.prerequisites.select_related("recorded_by")}
+    recorded = {p.kind: p for p in selectors.network_prerequisites(network=network)}
     items = [
         {"kind": kind, "slug": url_slug, "record": recorded.get(kind)}
         for url_slug, kind in PREREQUISITE_SLUGS.items()
@@ -186,9 +180,7 @@ def network_prerequisites(request: "AuthenticatedHttpRequest", slug: str) -> Htt
         {
             "network": network,
             "items": items,
-            "commitments": list(
-                network.manager_commitments.select_related("manager__organisation")
-            ),
+            "commitments": selectors.manager_commitments(network=network),
             "may_record": request.user.has_perm("networks.record_prerequisite", network),
             "started": bool(network.current_cycle and network.current_cycle.phase),
         },
@@ -203,7 +195,7 @@ def prerequisite_record(
     kind = PREREQUISITE_SLUGS.get(kind_slug)
     if kind is None:
         raise Http404
-    existing = network.prerequisites.filter(kind=kind).first()
+    existing = selectors.prerequisite_recorded(network=network, kind=kind)
     initial = (
         {
             "evidence": existing.evidence,
@@ -238,7 +230,7 @@ def prerequisite_record(
             "network": network,
             "kind": Prerequisite.Kind(kind),
             "form": form,
-            "commitments": list(network.manager_commitments.select_related("manager")),
+            "commitments": selectors.manager_commitments(network=network),
         },
     )
 
@@ -246,7 +238,10 @@ def prerequisite_record(
 @login_required
 def manager_commitment_add(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.record_prerequisite")
-    form = ManagerCommitmentForm(request.POST or None, network=network)
+    form = ManagerCommitmentForm(
+        request.POST or None,
+        managers=account_selectors.managers_in_region(region=network.district.region_id),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.manager_commitment_record(network=network, **form.cleaned_data)

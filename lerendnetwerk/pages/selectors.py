@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from lerendnetwerk.barometer import selectors as barometer_selectors
 from lerendnetwerk.barometer.models import BarometerRound
-from lerendnetwerk.catalogue.models import Phase
+from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.meetings import selectors as meeting_selectors
 from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks import phases

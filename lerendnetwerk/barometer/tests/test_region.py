@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from lerendnetwerk.barometer.coordination import NetworkRow, RegionOverview
 from lerendnetwerk.barometer.models import BarometerRound
+from lerendnetwerk.barometer.selectors.region import NetworkRow, RegionOverview
 from lerendnetwerk.core.tests.factories import NetworkFactory, login
 from lerendnetwerk.networks.models import Network
 

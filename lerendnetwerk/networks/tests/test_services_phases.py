@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from lerendnetwerk.accounts.models import User
-from lerendnetwerk.catalogue.models import Phase
+from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.networks import phases, services
 from lerendnetwerk.networks.models import Network, Prerequisite
 

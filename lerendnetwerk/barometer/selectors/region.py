@@ -1,5 +1,6 @@
-"""The coordinator's view: the latest barometer of every network in a region and the region's
-trend. A fixed number of queries per region, however many networks and rounds it has."""
+"""The region's Netwerkbarometer for its coordinators: every network's latest shown round and
+the trend per quarter. A fixed number of queries per region, however many networks and rounds
+it has."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -9,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.networks.models import Network
 
-from .models import BarometerRound, Dimension, min_answers_for
-from .results import (
+from ..models import BarometerRound, Dimension, min_answers_for
+from ..results import (
     MIN_NETWORKS,
     dimension_averages,
     latest_per_network,
@@ -18,12 +19,12 @@ from .results import (
     pool,
     statement_counts,
 )
-from .selectors import current_statement_keys
+from . import current_statement_keys
 
 if TYPE_CHECKING:
     from lerendnetwerk.regions.models import Region
 
-    from .results import (
+    from ..results import (
         Tally,
     )
 

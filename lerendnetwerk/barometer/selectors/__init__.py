@@ -10,7 +10,7 @@ from lerendnetwerk.networks.models import Network
 from lerendnetwerk.networks.selectors import network_ids_of
 from lerendnetwerk.regions.models import Region
 
-from .models import BarometerRound, Participation, Question, Questionnaire
+from ..models import BarometerRound, Participation, Question, Questionnaire
 
 
 def questionnaire_current(*, region: Region) -> Questionnaire | None:
@@ -56,6 +56,14 @@ def network_rounds(*, network: Network, user: User) -> list[BarometerRound]:
 def round_open(*, network: Network) -> BarometerRound | None:
     """The network's open round, if any, with how many answered so far."""
     return BarometerRound.objects.filter(network=network).open().with_answered().first()
+
+
+def answer_count(*, barometer_round: BarometerRound) -> int:
+    return barometer_round.responses.count()
+
+
+def has_answered(*, barometer_round: BarometerRound, user: User) -> bool:
+    return Participation.objects.filter(round=barometer_round, user=user).exists()
 
 
 def round_get(*, slug: str, pk: int) -> BarometerRound:

@@ -1,0 +1,32 @@
+"""Reads of municipalities, districts and organisations, for the apps above."""
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from .models import District, Organisation, Region
+
+
+def regions_all() -> QuerySet[Region]:
+    return Region.objects.order_by("name")
+
+
+def region_find(*, slug: str) -> Region | None:
+    return Region.objects.filter(slug=slug).first()
+
+
+def districts_coordinated_by(*, user_id: int) -> QuerySet[District]:
+    """The districts of the regions this person coordinates, by region and name."""
+    return (
+        District.objects.filter(region__coordinators=user_id)
+        .select_related("region")
+        .order_by("region__name", "name")
+    )
+
+
+def organisations_in_regions(*, regions: Iterable[Region | int]) -> QuerySet[Organisation]:
+    return (
+        Organisation.objects.filter(district__region__in=list(regions))
+        .select_related("district")
+        .order_by("name")
+    )
