@@ -108,7 +108,20 @@ class PrerequisiteForm(Form):
         ),
     }
 
-    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, kind: str, recorded: Prerequisite | None = None, **kwargs: Any
+    ) -> None:
+        if recorded is not None:
+            # Recording again edits what was recorded: start from it.
+            kwargs.setdefault(
+                "initial",
+                {
+                    "evidence": recorded.evidence,
+                    "hours_per_month": recorded.hours_per_month,
+                    "budget_euros": recorded.budget_euros,
+                    "expert_name": recorded.expert_name,
+                },
+            )
         super().__init__(*args, **kwargs)
         self.fields["evidence"].help_text = self.HELP[Prerequisite.Kind(kind)]
         if kind != Prerequisite.Kind.TIME:

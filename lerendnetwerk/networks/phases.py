@@ -21,6 +21,11 @@ def previous_phase(current: str) -> str | None:
     return ORDER[index - 1] if index > 1 else None
 
 
+def is_step_back(current: str, target: str) -> bool:
+    """Whether moving from `current` to `target` goes back to an earlier phase."""
+    return target in ORDER and current in ORDER and ORDER.index(target) < ORDER.index(current)
+
+
 def tracker(current: str) -> list[tuple[Phase, str]]:
     """Each phase with its state in a cycle that is now in `current`: done, current or todo."""
     number = Phase(current).number if current else 0

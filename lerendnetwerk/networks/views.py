@@ -195,18 +195,11 @@ def prerequisite_record(
     kind = PREREQUISITE_SLUGS.get(kind_slug)
     if kind is None:
         raise Http404
-    existing = selectors.prerequisite_recorded(network=network, kind=kind)
-    initial = (
-        {
-            "evidence": existing.evidence,
-            "hours_per_month": existing.hours_per_month,
-            "budget_euros": existing.budget_euros,
-            "expert_name": existing.expert_name,
-        }
-        if existing
-        else {}
+    form = PrerequisiteForm(
+        request.POST or None,
+        kind=kind,
+        recorded=selectors.prerequisite_recorded(network=network, kind=kind),
     )
-    form = PrerequisiteForm(request.POST or None, kind=kind, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.prerequisite_record(
@@ -279,6 +272,7 @@ def network_phase(request: "AuthenticatedHttpRequest", slug: str) -> HttpRespons
             )
             return redirect("pages:network", slug=network.slug)
         target = form.cleaned_data["to_phase"]
+    missing = [] if current else selectors.network_missing_prerequisites(network=network)
     return render(
         request,
         "networks/phase_form.html",
@@ -287,18 +281,8 @@ def network_phase(request: "AuthenticatedHttpRequest", slug: str) -> HttpRespons
             "form": form,
             "current_phase": Phase(current) if current else None,
             "target_phase": Phase(target) if target in Phase.values else None,
-            "going_back": bool(
-                current
-                and target
-                and target in Phase.values
-                and Phase(target).number < Phase(current).number
-            ),
-            "missing_prerequisites": [
-                Prerequisite.Kind(kind)
-                for kind in selectors.network_missing_prerequisites(network=network)
-            ]
-            if not current
-            else [],
+            "going_back": phases.is_step_back(current, target or ""),
+            "missing_prerequisites": [Prerequisite.Kind(kind) for kind in missing],
         },
     )
 
