@@ -8,12 +8,19 @@ markup of one component in `core/templates/core/components/`. Load them with
       {% crumb "networks:detail" network.slug %}{{ network.name }}{% endcrumb %}
     {% endbreadcrumbs %}
 
-    {% table labelledby="members-heading" %}<thead ...>...</thead><tbody ...>...</tbody>{% endtable %}
+    {% table labelledby="members-heading" %}
+      <thead ...>...</thead><tbody ...>...</tbody>
+    {% endtable %}
 
-    {% datalist %}{% dataitem _("Phase") %}{{ network.get_phase_display }}{% enddataitem %}{% enddatalist %}
+    {% datalist %}
+      {% dataitem _("Phase") %}{{ network.get_phase_display }}{% enddataitem %}
+    {% enddatalist %}
 
-    {% url "networks:detail" network.slug as back %}
-    {% formactions cancel_url=back %}{% translate "Save" %}{% endformactions %}
+    {% url "networks:detail" network.slug as cancel_url %}
+    {% formactions cancel_url=cancel_url %}{% translate "Save" %}{% endformactions %}
+
+`formactions` also takes `cancel_label=_("Back")` and `variant="secondary-action"`;
+`table` takes `label=_("...")` or `caption=_("...")` instead of `labelledby`, and `classes`.
 """
 
 from typing import Any
@@ -37,9 +44,7 @@ def breadcrumbs(content: SafeString) -> SafeString:
 
 
 @register.simple_block_tag
-def crumb(
-    content: SafeString, *url_args: Any, href: str = "", fragment: str = ""
-) -> SafeString:
+def crumb(content: SafeString, *url_args: Any, href: str = "", fragment: str = "") -> SafeString:
     """One link in the trail: to a URL name with its arguments (as `{% url %}`), or to `href`."""
     if not href:
         viewname, *args = url_args
