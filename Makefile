@@ -46,6 +46,8 @@ lint:
 	uv run ruff check .
 	uv run ruff format --check .
 	uv run lint-imports
+	uv run djlint lerendnetwerk --check
+	uv run djlint lerendnetwerk --lint
 	$(MANAGE) makemigrations --check --dry-run
 
 typecheck:
