@@ -5,10 +5,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.core.forms import Form
-from lerendnetwerk.meetings.models import Meeting
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from lerendnetwerk.accounts.models import User
+    from lerendnetwerk.meetings.models import Meeting
 
 WISH_ROWS = 3
 
@@ -60,14 +62,16 @@ class RotationForm(Form):
         initial=4,
         help_text=_("Planned meetings you tick below come first, in date order."),
     )
-    meetings = forms.ModelMultipleChoiceField(
+    meetings: "forms.ModelMultipleChoiceField[Meeting]" = forms.ModelMultipleChoiceField(
         label=_("Meetings"),
-        queryset=Meeting.objects.none(),
+        queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, members: list["User"], meetings: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, members: list["User"], meetings: "QuerySet[Meeting]", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["meetings"].queryset = meetings
         self.fields["meetings"].label_from_instance = lambda m: (

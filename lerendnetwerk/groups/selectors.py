@@ -4,8 +4,15 @@ from django.db.models import Prefetch, QuerySet
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.selectors import members
 
 from .models import Buddy, GroupRotation, RotationGroup, RotationRound
+
+
+def planning_members(*, network: Network) -> list[User]:
+    """The members to plan groups or pairs for, in name order (the planner numbers them in
+    this order, so a plan is reproducible), with the workplace that tells their kind."""
+    return list(members(network=network).select_related("organisation"))
 
 
 def buddy_ids_of(*, user: User) -> dict[int, set[int]]:
@@ -44,6 +51,11 @@ def my_buddies(*, user: User, network: Network) -> list[User]:
 
 def rotations_for_network(*, network: Network) -> QuerySet[GroupRotation]:
     return network.rotations.select_related("created_by").order_by("-created_at")
+
+
+def rotation_get(*, network: Network, pk: int) -> GroupRotation:
+    """One of the network's rotations; raises GroupRotation.DoesNotExist for another's."""
+    return GroupRotation.objects.select_related("network").get(pk=pk, network=network)
 
 
 def rotation_rounds(*, rotation: GroupRotation) -> list[RotationRound]:

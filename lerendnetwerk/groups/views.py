@@ -5,17 +5,16 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.core.forms_errors import add_validation_error
-from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.meetings import selectors as meeting_selectors
 from lerendnetwerk.networks.access import network_for
 
-from . import rotations, selectors, services
+from . import selectors, services
 from .forms import BuddyPairsForm, RotationForm
 from .models import GroupRotation
 
@@ -25,9 +24,10 @@ if TYPE_CHECKING:
 
 def _rotation_for(request: HttpRequest, slug: str, pk: int, permission: str) -> GroupRotation:
     network = network_for(request, slug, permission)
-    return get_object_or_404(
-        GroupRotation.objects.select_related("network"), pk=pk, network=network
-    )
+    try:
+        return selectors.rotation_get(network=network, pk=pk)
+    except GroupRotation.DoesNotExist:
+        raise Http404 from None
 
 
 @login_required
@@ -50,7 +50,7 @@ def groups_overview(request: "AuthenticatedHttpRequest", slug: str) -> HttpRespo
 @login_required
 def buddies_edit(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "groups.plan_groups")
-    members = rotations.planning_members(network)
+    members = selectors.planning_members(network=network)
     current = selectors.buddies_current(network=network)
     initial = {
         f"member_{member.pk}": number
@@ -59,7 +59,7 @@ def buddies_edit(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse
     }
     if request.GET.get("voorstel") and request.method == "GET":
         try:
-            proposal = rotations.buddies_propose(network=network)
+            proposal = services.buddies_propose(network=network)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -83,15 +83,15 @@ def buddies_edit(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse
 @login_required
 def rotation_create(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "groups.plan_groups")
-    members = rotations.planning_members(network)
-    upcoming = Meeting.objects.filter(
-        network=network, status=Meeting.Status.SCHEDULED, ends_at__gt=timezone.now()
-    ).order_by("starts_at")
-    form = RotationForm(request.POST or None, members=members, meetings=upcoming)
+    form = RotationForm(
+        request.POST or None,
+        members=selectors.planning_members(network=network),
+        meetings=meeting_selectors.meetings_to_plan_for(network=network),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            rotation = rotations.rotation_plan(
+            rotation = services.rotation_plan(
                 network=network,
                 name=data["name"],
                 group_size=data["group_size"],
@@ -129,7 +129,7 @@ def rotation_detail(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> 
 def rotation_replan(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> HttpResponse:
     rotation = _rotation_for(request, slug, pk, "groups.plan_groups")
     try:
-        rotations.rotation_replan(rotation=rotation)
+        services.rotation_replan(rotation=rotation)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

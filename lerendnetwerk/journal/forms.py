@@ -4,15 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.core.forms import DateInput, Form
-from lerendnetwerk.meetings.models import Meeting
-from lerendnetwerk.meetings.selectors import meetings_of_member
-from lerendnetwerk.networks.models import Network
-from lerendnetwerk.networks.selectors import networks_for_user
 
 from .models import JournalEntry
 
 if TYPE_CHECKING:
-    from lerendnetwerk.accounts.models import User
+    from lerendnetwerk.meetings.models import Meeting
+    from lerendnetwerk.networks.models import Network
+
+    from .selectors import EntryChoices
 
 
 class JournalEntryForm(Form):
@@ -29,8 +28,8 @@ class JournalEntryForm(Form):
     want = forms.CharField(
         label=_("What do I want to do?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    meeting = forms.ModelChoiceField(
-        label=_("About the meeting"), queryset=Meeting.objects.none(), required=False
+    meeting: "forms.ModelChoiceField[Meeting]" = forms.ModelChoiceField(
+        label=_("About the meeting"), queryset=None, required=False
     )
     visibility = forms.ChoiceField(
         label=_("Who may read it?"),
@@ -38,18 +37,18 @@ class JournalEntryForm(Form):
         widget=forms.RadioSelect,
         help_text=_("Your diary is private unless you share an entry. Nobody else can read it."),
     )
-    network = forms.ModelChoiceField(
+    network: "forms.ModelChoiceField[Network]" = forms.ModelChoiceField(
         label=_("Share in the network"),
-        queryset=Network.objects.none(),
+        queryset=None,
         required=False,
         help_text=_("Choose the network when you share with your buddy or your network."),
     )
 
-    def __init__(self, *args: Any, author: "User", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, choices: "EntryChoices", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        networks = networks_for_user(user=author)
+        networks = choices.networks
         self.fields["network"].queryset = networks
-        self.fields["meeting"].queryset = meetings_of_member(user=author).order_by("-starts_at")
+        self.fields["meeting"].queryset = choices.meetings
         self.fields["meeting"].label_from_instance = lambda m: (
             f"{m.title} ({m.network.name}, {m.starts_at:%d-%m-%Y})"
         )

@@ -1,10 +1,15 @@
 """Who may read which diary entries. The one place that decides it; views and rules use it."""
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.groups.selectors import buddy_ids_of
-from lerendnetwerk.networks.selectors import network_ids_of
+from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.meetings.selectors import meetings_of_member
+from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.selectors import network_ids_of, networks_for_user
 
 from .models import JournalEntry
 
@@ -53,3 +58,35 @@ def my_entries(*, user: User, query: str = "") -> QuerySet[JournalEntry]:
             | Q(want__icontains=word)
         )
     return entries.order_by("-written_on", "-created_at")
+
+
+def entry_get(*, pk: int) -> JournalEntry:
+    """An entry with what its pages show; whether the reader may see it is the rules' question
+    (`entry_readable`). Raises JournalEntry.DoesNotExist."""
+    return JournalEntry.objects.select_related("author", "network", "meeting").get(pk=pk)
+
+
+# The page of entries shared with someone shows the newest this many.
+SHARED_SHOWN = 100
+
+
+def entries_shared_with_newest(*, user: User) -> list[JournalEntry]:
+    return list(
+        entries_shared_with(user=user).order_by("-written_on", "-created_at")[:SHARED_SHOWN]
+    )
+
+
+@dataclass(frozen=True)
+class EntryChoices:
+    """What an author's diary entry may refer to: their networks (to share in) and the
+    meetings of those networks, newest first."""
+
+    networks: QuerySet[Network]
+    meetings: QuerySet[Meeting]
+
+
+def entry_choices(*, author: User) -> EntryChoices:
+    return EntryChoices(
+        networks=networks_for_user(user=author),
+        meetings=meetings_of_member(user=author).order_by("-starts_at"),
+    )

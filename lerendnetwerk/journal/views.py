@@ -8,13 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.core.pagination import paginate
-from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.meetings import selectors as meeting_selectors
 
 from . import selectors, services
 from .export import diary_markdown, diary_pdf
@@ -29,9 +29,10 @@ PER_PAGE = 20
 
 
 def _entry_for(request: HttpRequest, pk: int, permission: str) -> JournalEntry:
-    entry = get_object_or_404(
-        JournalEntry.objects.select_related("author", "network", "meeting"), pk=pk
-    )
+    try:
+        entry = selectors.entry_get(pk=pk)
+    except JournalEntry.DoesNotExist:
+        raise Http404 from None
     # Not found rather than forbidden: others should not even learn that an entry exists.
     if not rules.has_perm(permission, request.user, entry):
         raise Http404
@@ -79,11 +80,15 @@ def journal_create(request: "AuthenticatedHttpRequest") -> HttpResponse:
     initial: dict[str, object] = {}
     meeting_id = request.GET.get("bijeenkomst", "")
     if meeting_id.isdigit():
-        meeting = Meeting.objects.filter(pk=int(meeting_id)).select_related("network").first()
+        meeting = meeting_selectors.meeting_find(pk=int(meeting_id))
         if meeting is not None:
             initial = {"meeting": meeting, "network": meeting.network}
     initial.setdefault("written_on", timezone.localdate())
-    form = JournalEntryForm(request.POST or None, author=request.user, initial=initial)
+    form = JournalEntryForm(
+        request.POST or None,
+        choices=selectors.entry_choices(author=request.user),
+        initial=initial,
+    )
     return _entry_form_page(request, form, None)
 
 
@@ -92,7 +97,7 @@ def journal_edit(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     entry = _entry_for(request, pk, "journal.change_entry")
     form = JournalEntryForm(
         request.POST or None,
-        author=request.user,
+        choices=selectors.entry_choices(author=request.user),
         initial={
             field: getattr(entry, field)
             for field in ("written_on", "text", "think", "feel", "want", "visibility")
@@ -124,11 +129,10 @@ def journal_delete(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse
 
 @login_required
 def journal_shared(request: "AuthenticatedHttpRequest") -> HttpResponse:
-    entries = selectors.entries_shared_with(user=request.user)
     return render(
         request,
         "journal/shared.html",
-        {"entries": list(entries.order_by("-written_on", "-created_at")[:100])},
+        {"entries": selectors.entries_shared_with_newest(user=request.user)},
     )
 
 

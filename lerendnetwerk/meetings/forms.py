@@ -5,17 +5,19 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lerendnetwerk.accounts.models import User
-from lerendnetwerk.catalogue.models import Entry
 from lerendnetwerk.core.forms import DateInput, Form
-from lerendnetwerk.regions.models import Organisation
 
 from .models import AgendaItem, Rsvp
 
 if TYPE_CHECKING:
-    from lerendnetwerk.networks.models import Network
+    from django.db.models import QuerySet
+
+    from lerendnetwerk.accounts.models import User
+    from lerendnetwerk.catalogue.models import Entry
+    from lerendnetwerk.regions.models import Organisation
 
     from .models import Meeting
+    from .selectors import AgendaEntries
 
 
 class TimeInput(forms.TimeInput):
@@ -36,9 +38,9 @@ class MeetingForm(Form):
     date = forms.DateField(label=_("Date"), widget=DateInput())
     start_time = forms.TimeField(label=_("Start time"), widget=TimeInput())
     end_time = forms.TimeField(label=_("End time"), widget=TimeInput())
-    host = forms.ModelChoiceField(
+    host: "forms.ModelChoiceField[Organisation]" = forms.ModelChoiceField(
         label=_("At a member organisation"),
-        queryset=Organisation.objects.none(),
+        queryset=None,
         required=False,
         empty_label=_("Somewhere else (give the address)"),
         help_text=_("Visit each other: meet at one of the members' workplaces."),
@@ -50,9 +52,9 @@ class MeetingForm(Form):
         help_text=_("Street, number and place; or the room at the organisation."),
     )
 
-    def __init__(self, *args: Any, network: "Network", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, hosts: "QuerySet[Organisation]", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["host"].queryset = network.organisations.order_by("name")
+        self.fields["host"].queryset = hosts
 
     @staticmethod
     def initial_for(meeting: "Meeting") -> dict[str, Any]:
@@ -106,20 +108,28 @@ class AgendaItemForm(Form):
     lead = forms.ChoiceField(
         label=_("Led by"), choices=AgendaItem.Lead.choices, widget=forms.RadioSelect
     )
-    lead_user = forms.ModelChoiceField(
-        label=_("Member who leads"), queryset=User.objects.none(), required=False
+    lead_user: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
+        label=_("Member who leads"), queryset=None, required=False
     )
     lead_name = forms.CharField(label=_("Name of the expert"), max_length=200, required=False)
 
-    def __init__(self, *args: Any, choices: list[Any], members: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        entries: "AgendaEntries",
+        members: "QuerySet[User]",
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["entry"].choices = [("", _("– a free item –")), *choices]
+        self.entries = entries.by_pk
+        self.fields["entry"].choices = [("", _("– a free item –")), *entries.choices]
         self.fields["lead_user"].queryset = members
         self.fields["lead"].initial = AgendaItem.Lead.FACILITATOR
 
-    def clean_entry(self) -> Entry | None:
+    def clean_entry(self) -> "Entry | None":
+        # The field accepts only the pks in `choices`, so the entry is among `entries`.
         pk = self.cleaned_data["entry"]
-        return Entry.objects.filter(pk=pk).first() if pk else None
+        return self.entries.get(pk) if pk else None
 
 
 class RsvpForm(Form):
@@ -140,9 +150,9 @@ class RsvpForm(Form):
 
 
 class AttendanceForm(Form):
-    present = forms.ModelMultipleChoiceField(
+    present: "forms.ModelMultipleChoiceField[User]" = forms.ModelMultipleChoiceField(
         label=_("Who was there?"),
-        queryset=User.objects.none(),
+        queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -156,15 +166,15 @@ class AttendanceForm(Form):
         label=_("What comes next"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, invited: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, invited: "QuerySet[User]", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["present"].queryset = invited
 
 
 class PreparersForm(Form):
-    preparers = forms.ModelMultipleChoiceField(
+    preparers: "forms.ModelMultipleChoiceField[User]" = forms.ModelMultipleChoiceField(
         label=_("Preparation group"),
-        queryset=User.objects.none(),
+        queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
@@ -172,6 +182,6 @@ class PreparersForm(Form):
         ),
     )
 
-    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, members: "QuerySet[User]", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["preparers"].queryset = members

@@ -1,6 +1,7 @@
 """Reads for the meeting pages, each in a fixed number of queries."""
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -13,7 +14,7 @@ from lerendnetwerk.catalogue.models import Entry, Phase
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Network
 
-from .models import AgendaItem, Meeting, Rsvp
+from .models import AgendaItem, CalendarFeed, Meeting, Rsvp
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -112,8 +113,17 @@ def feed_meetings(*, user: User) -> QuerySet[Meeting]:
     return meetings_of_member(user=user).order_by("starts_at")
 
 
-def agenda_entry_choices(*, phase: str) -> list[tuple[str, list[tuple[int, str]]]]:
-    """Catalogue entries for an agenda, the meeting's phase first, grouped for a <select>."""
+@dataclass(frozen=True)
+class AgendaEntries:
+    """The catalogue's work forms and instruments for an agenda item: grouped by phase for a
+    <select>, and by pk, so that the chosen one is found without reading the catalogue again."""
+
+    choices: list[tuple[str, list[tuple[int, str]]]]
+    by_pk: dict[int, Entry]
+
+
+def agenda_entries(*, phase: str) -> AgendaEntries:
+    """Catalogue entries for an agenda, the meeting's phase first (one query)."""
     entries = list(
         Entry.objects.filter(kind__in=[Entry.Kind.ACTIVITY, Entry.Kind.INSTRUMENT])
         .select_related("topic")
@@ -121,11 +131,84 @@ def agenda_entry_choices(*, phase: str) -> list[tuple[str, list[tuple[int, str]]
     )
     labels = {p.value: str(p.label) for p in Phase}
     stages = [phase, *[p for p in Phase.values if p != phase]] if phase else list(Phase.values)
-    return [
-        (labels[stage], [(e.pk, e.title) for e in entries if e.topic.stage == stage])
-        for stage in stages
-        if any(e.topic.stage == stage for e in entries)
-    ]
+    return AgendaEntries(
+        choices=[
+            (labels[stage], [(e.pk, e.title) for e in entries if e.topic.stage == stage])
+            for stage in stages
+            if any(e.topic.stage == stage for e in entries)
+        ],
+        by_pk={e.pk: e for e in entries},
+    )
+
+
+def agenda_item_get(*, meeting: Meeting, pk: int) -> AgendaItem:
+    """One item of this meeting's agenda; raises AgendaItem.DoesNotExist for another's."""
+    return AgendaItem.objects.get(pk=pk, meeting=meeting)
+
+
+def meeting_preparers(*, meeting: Meeting) -> list[User]:
+    return list(meeting.preparers.order_by("name"))
+
+
+def meeting_invited(*, meeting: Meeting) -> QuerySet[User]:
+    """Everyone invited to the meeting (everyone with an answer row), by name: whose presence
+    the facilitator records."""
+    return User.objects.filter(rsvps__meeting=meeting).order_by("name")
+
+
+def meeting_find(*, pk: int) -> Meeting | None:
+    """A meeting with its network, or None: for a link that may point at nothing (a diary
+    entry about a meeting); pages that need a meeting use `meeting_get`."""
+    return Meeting.objects.filter(pk=pk).select_related("network").first()
+
+
+def meetings_of_network(*, network: Network) -> QuerySet[Meeting]:
+    """Every meeting of the network, for finding one of them by pk (404 when it is another's)."""
+    return Meeting.objects.filter(network=network)
+
+
+def meetings_to_plan_for(*, network: Network) -> QuerySet[Meeting]:
+    """Scheduled meetings that have not ended, soonest first: the ones a plan can still use."""
+    return Meeting.objects.filter(
+        network=network, status=Meeting.Status.SCHEDULED, ends_at__gt=timezone.now()
+    ).order_by("starts_at")
+
+
+def rsvp_for_link(*, meeting_id: int, user_id: int) -> Rsvp | None:
+    """The invitation a signed answer link points at, with what its page shows."""
+    return (
+        Rsvp.objects.select_related("meeting__network", "meeting__host", "user")
+        .filter(meeting_id=meeting_id, user_id=user_id)
+        .first()
+    )
+
+
+def attendance_present(*, meeting_ids: Collection[int]) -> set[tuple[int, int]]:
+    """(meeting id, user id) of everyone recorded as present at these meetings (one query)."""
+    return set(
+        Rsvp.objects.filter(meeting__in=meeting_ids, attended=True).values_list(
+            "meeting_id", "user_id"
+        )
+    )
+
+
+def declined_by_meeting(*, meeting_ids: Collection[int]) -> dict[int, set[int]]:
+    """For each of these meetings: the ids of the people who said they cannot come."""
+    declined: dict[int, set[int]] = {}
+    for meeting_id, user_id in Rsvp.objects.filter(
+        meeting__in=meeting_ids, answer=Rsvp.Answer.DECLINED
+    ).values_list("meeting_id", "user_id"):
+        declined.setdefault(meeting_id, set()).add(user_id)
+    return declined
+
+
+def calendar_feed_of(*, user: User) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(user=user).first()
+
+
+def calendar_feed_by_token(*, token: str) -> CalendarFeed | None:
+    """The feed behind a secret calendar address, with its owner; None for an unknown one."""
+    return CalendarFeed.objects.select_related("user").filter(token=token).first()
 
 
 @dataclass

@@ -6,21 +6,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.core.pagination import paginate
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.access import network_for
+from lerendnetwerk.regions import selectors as region_selectors
 
 from . import selectors, services
 from .calendar import feed_ics
 from .forms import AgendaItemForm, AttendanceForm, MeetingForm, PreparersForm, RsvpForm
-from .models import AgendaItem, CalendarFeed, Meeting, Rsvp
+from .models import AgendaItem, Meeting, Rsvp
 from .tokens import rsvp_token_read
 
 if TYPE_CHECKING:
@@ -62,7 +62,10 @@ def network_meetings(request: "AuthenticatedHttpRequest", slug: str) -> HttpResp
 @login_required
 def meeting_schedule(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "meetings.schedule_meeting")
-    form = MeetingForm(request.POST or None, network=network)
+    form = MeetingForm(
+        request.POST or None,
+        hosts=region_selectors.organisations_of_network(network_id=network.pk),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_schedule(
@@ -108,7 +111,7 @@ def meeting_detail(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse
             and not meeting.is_cancelled,
             "may_change": may_change,
             "may_edit_agenda": request.user.has_perm("meetings.edit_agenda", meeting),
-            "preparers": list(meeting.preparers.order_by("name")),
+            "preparers": selectors.meeting_preparers(meeting=meeting),
         },
     )
 
@@ -117,7 +120,9 @@ def meeting_detail(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse
 def meeting_edit(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.change_meeting")
     form = MeetingForm(
-        request.POST or None, network=meeting.network, initial=MeetingForm.initial_for(meeting)
+        request.POST or None,
+        hosts=region_selectors.organisations_of_network(network_id=meeting.network_id),
+        initial=MeetingForm.initial_for(meeting),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -155,7 +160,7 @@ def meeting_agenda(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse
     meeting = _meeting_for(request, pk, "meetings.edit_agenda")
     form = AgendaItemForm(
         request.POST or None,
-        choices=selectors.agenda_entry_choices(phase=meeting.phase),
+        entries=selectors.agenda_entries(phase=meeting.phase),
         members=network_selectors.members(network=meeting.network),
     )
     if request.method == "POST" and form.is_valid():
@@ -184,7 +189,10 @@ def meeting_agenda(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse
 
 def _agenda_item_for(request: HttpRequest, pk: int, item_id: int) -> AgendaItem:
     meeting = _meeting_for(request, pk, "meetings.edit_agenda")
-    return get_object_or_404(AgendaItem, pk=item_id, meeting=meeting)
+    try:
+        return selectors.agenda_item_get(meeting=meeting, pk=item_id)
+    except AgendaItem.DoesNotExist:
+        raise Http404 from None
 
 
 @require_POST
@@ -210,7 +218,7 @@ def meeting_preparers(request: "AuthenticatedHttpRequest", pk: int) -> HttpRespo
     form = PreparersForm(
         request.POST or None,
         members=network_selectors.members(network=meeting.network),
-        initial={"preparers": list(meeting.preparers.all())},
+        initial={"preparers": selectors.meeting_preparers(meeting=meeting)},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -251,13 +259,7 @@ def meeting_answer(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse
 def meeting_answer_by_link(request: HttpRequest, token: str) -> HttpResponse:
     """The signed link from the invitation: answer without logging in, until the meeting ends."""
     found = rsvp_token_read(token)
-    rsvp = (
-        Rsvp.objects.select_related("meeting__network", "meeting__host", "user")
-        .filter(meeting_id=found[0], user_id=found[1])
-        .first()
-        if found
-        else None
-    )
+    rsvp = selectors.rsvp_for_link(meeting_id=found[0], user_id=found[1]) if found else None
     if rsvp is None or rsvp.meeting.is_past:
         return render(request, "meetings/answer_expired.html", status=410 if rsvp else 404)
     form = RsvpForm(request.POST or None, initial={"answer": rsvp.answer, "reason": rsvp.reason})
@@ -287,7 +289,7 @@ def meeting_attendance(request: "AuthenticatedHttpRequest", pk: int) -> HttpResp
         present = [r.user for r in rsvps if r.answer == Rsvp.Answer.ACCEPTED]
     form = AttendanceForm(
         request.POST or None,
-        invited=User.objects.filter(rsvps__meeting=meeting).order_by("name"),
+        invited=selectors.meeting_invited(meeting=meeting),
         initial={
             "present": present,
             "notes_done": meeting.notes_done,
@@ -328,7 +330,7 @@ def calendar_feed_settings(request: "AuthenticatedHttpRequest") -> HttpResponse:
                 request, _("You have a new calendar address. The old one no longer works.")
             )
         return redirect("meetings:calendar")
-    feed = CalendarFeed.objects.filter(user=request.user).first()
+    feed = selectors.calendar_feed_of(user=request.user)
     feed_url = (
         request.build_absolute_uri(reverse("meetings:feed", args=[feed.token]))
         if feed is not None
@@ -339,7 +341,7 @@ def calendar_feed_settings(request: "AuthenticatedHttpRequest") -> HttpResponse:
 
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The secret feed URL a calendar app subscribes to; no login, the token is the key."""
-    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    feed = selectors.calendar_feed_by_token(token=token)
     if feed is None:
         raise Http404
     body = feed_ics(

@@ -30,3 +30,9 @@ def organisations_in_regions(*, regions: Iterable[Region | int]) -> QuerySet[Org
         .select_related("district")
         .order_by("name")
     )
+
+
+def organisations_of_network(*, network_id: int) -> QuerySet[Organisation]:
+    """A network's member organisations by name (where its meetings can be held). It takes the
+    network's id, so that this lowest app does not name a model of the networks app."""
+    return Organisation.objects.filter(networks=network_id).order_by("name")

@@ -53,6 +53,16 @@ def cycle_proposals(*, cycle: Cycle) -> list[ThemeProposal]:
     )
 
 
+def theme_proposal_get(*, cycle: Cycle, pk: int) -> ThemeProposal:
+    """A proposal of this cycle; raises ThemeProposal.DoesNotExist for another cycle's."""
+    return ThemeProposal.objects.get(pk=pk, cycle=cycle)
+
+
+def proposals_for_ballot(*, cycle: Cycle) -> QuerySet[ThemeProposal]:
+    """The cycle's proposals in the order they came in: the ones a dot vote can put up."""
+    return ThemeProposal.objects.filter(cycle=cycle).order_by("created_at", "pk")
+
+
 def cycle_dot_votes(*, cycle: Cycle) -> list[DotVote]:
     return list(
         DotVote.objects.filter(cycle=cycle)
@@ -63,6 +73,11 @@ def cycle_dot_votes(*, cycle: Cycle) -> list[DotVote]:
 
 def dot_vote_get(*, network: Network, pk: int) -> DotVote:
     return DotVote.objects.select_related("cycle").get(pk=pk, cycle__network=network)
+
+
+def dot_vote_proposals(*, dot_vote: DotVote) -> list[ThemeProposal]:
+    """The proposals on the ballot with their focus area, in the order they came in."""
+    return list(dot_vote.proposals.select_related("focus_area").order_by("created_at", "pk"))
 
 
 @dataclass
@@ -113,6 +128,11 @@ def member_stickers(*, dot_vote: DotVote, member: User) -> dict[int, int]:
             "proposal_id", "count"
         )
     )
+
+
+def idea_get(*, network: Network, pk: int) -> Idea:
+    """An idea on this network's wall; raises Idea.DoesNotExist for another network's."""
+    return Idea.objects.select_related("network").get(pk=pk, network=network)
 
 
 def idea_wall(*, network: Network, user: User) -> list[Idea]:
@@ -181,6 +201,14 @@ def member_plans(*, cycle: Cycle) -> list[MemberPlan]:
     return [MemberPlan(m, goals.get(m.pk), challenges.get(m.pk)) for m in members]
 
 
+def personal_challenge_get(*, network: Network, pk: int) -> PersonalChallenge:
+    """A challenge in one of this network's cycles, with its member; raises
+    PersonalChallenge.DoesNotExist for another network's. Who may see it is rules.py's question."""
+    return PersonalChallenge.objects.select_related("cycle__network", "member").get(
+        pk=pk, cycle__network=network
+    )
+
+
 def member_plan(*, cycle: Cycle, member: User) -> MemberPlan:
     return MemberPlan(
         member=member,
@@ -200,6 +228,21 @@ def learning_agenda(*, cycle: Cycle) -> list[LearningQuestion]:
     )
 
 
+def learning_question_get(*, network: Network, pk: int) -> LearningQuestion:
+    """A question on one of this network's agendas; raises LearningQuestion.DoesNotExist for
+    another network's."""
+    return LearningQuestion.objects.get(pk=pk, cycle__network=network)
+
+
+def learning_questions(*, cycle: Cycle) -> QuerySet[LearningQuestion]:
+    """The cycle's learning agenda in its order, to choose from (without the page's extras)."""
+    return LearningQuestion.objects.filter(cycle=cycle).order_by("order", "pk")
+
+
+def learning_questions_worked_on(*, cycle: Cycle, meeting: Meeting) -> list[LearningQuestion]:
+    return list(learning_questions(cycle=cycle).filter(worked_on_in=meeting))
+
+
 def network_meetings(*, network: Network) -> list[Meeting]:
     """The network's meetings (past and upcoming, not cancelled), newest first."""
     return list(
@@ -216,6 +259,12 @@ class AgreementPage:
     open_suggestions: list[AgreementSuggestion]
     acknowledged_by_me: bool
     not_yet_acknowledged: list[User]
+
+
+def agreement_version(*, network: Network, version: int) -> Agreement | None:
+    """One published version of the network's contract, or None when there is no such
+    version (a stale form, or no contract yet)."""
+    return Agreement.objects.filter(network=network, version=version).first()
 
 
 def agreement_page(*, network: Network, user: User) -> AgreementPage:

@@ -10,7 +10,7 @@
    (engine.py).
 
 Why this and not a constraint solver, with measurements: bench/groups/README.md and RESULTS.md.
-Pure Python, no Django: the web layer (rotations.py) maps members to numbers and back.
+Pure Python, no Django: the groups services (`groups/services/`) map members to numbers and back.
 """
 
 from .problem import PlanningError, Problem, Schedule

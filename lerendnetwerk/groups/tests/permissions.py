@@ -3,13 +3,13 @@
 from typing import Any
 
 from lerendnetwerk.core.tests.permissions import REDIRECT, Row, network, only
-from lerendnetwerk.groups import rotations
+from lerendnetwerk.groups import services
 
 READERS = ("participant", "facilitator", "coordinator")
 
 
 def build(w: Any) -> None:
-    w.rotation = rotations.rotation_plan(
+    w.rotation = services.rotation_plan(
         network=w.network,
         name="Tafels",
         group_size=2,

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from lerendnetwerk.core.tests.factories import OrganisationFactory, UserFactory, add_member, login
-from lerendnetwerk.groups import rotations, services
+from lerendnetwerk.groups import selectors, services
 from lerendnetwerk.groups.models import Buddy
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ def members(network, district, facilitator, participant):
                 organisation=OrganisationFactory.create(district=district, kind=kind),
             ),
         )
-    return rotations.planning_members(network)
+    return selectors.planning_members(network=network)
 
 
 def test_pairs_are_saved_and_earlier_pairs_kept_as_history(network, members):
@@ -54,7 +54,7 @@ def test_the_proposal_pairs_everyone_once_and_avoids_earlier_buddies(network, me
     assert len(members) == 7
     services.buddies_set(network=network, pairs=[members[0:2], members[2:4], members[4:7]])
     earlier = {frozenset(u.pk for u in pair) for pair in (members[0:2], members[2:4])}
-    proposal = rotations.buddies_propose(network=network)
+    proposal = services.buddies_propose(network=network)
     assert sorted(len(pair) for pair in proposal) == [2, 2, 3]
     assert sorted(u.pk for pair in proposal for u in pair) == sorted(u.pk for u in members)
     assert not {frozenset(u.pk for u in pair) for pair in proposal if len(pair) == 2} & earlier

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.tests.factories import OrganisationFactory, UserFactory, add_member, login
-from lerendnetwerk.groups import rotations
+from lerendnetwerk.groups import selectors, services
 from lerendnetwerk.groups.models import GroupRotation, RotationGroup
 from lerendnetwerk.meetings import services as meeting_services
 from lerendnetwerk.meetings.models import Meeting
@@ -29,7 +29,7 @@ def crowd(network: Network, district: District, facilitator: User, participant: 
                 organisation=OrganisationFactory.create(district=district, kind=kind),
             ),
         )
-    return rotations.planning_members(network)
+    return selectors.planning_members(network=network)
 
 
 def groups_of(rotation: GroupRotation) -> list[list[list[int]]]:
@@ -41,7 +41,7 @@ def groups_of(rotation: GroupRotation) -> list[list[list[int]]]:
 
 def test_a_plan_puts_everyone_once_per_meeting_without_repeats(network, crowd, facilitator):
     # 12 people in groups of 3 for 4 meetings: a schedule without repeats exists.
-    rotation = rotations.rotation_plan(
+    rotation = services.rotation_plan(
         network=network, name="Tafels", group_size=3, rounds=4, created_by=facilitator
     )
     everyone = sorted(u.pk for u in crowd)
@@ -55,7 +55,7 @@ def test_a_plan_puts_everyone_once_per_meeting_without_repeats(network, crowd, f
 
 def test_wishes_are_kept(network, crowd, facilitator):
     a, b, c, d = crowd[:4]
-    rotation = rotations.rotation_plan(
+    rotation = services.rotation_plan(
         network=network,
         name="Met wensen",
         group_size=3,
@@ -71,7 +71,7 @@ def test_wishes_are_kept(network, crowd, facilitator):
 
 def test_an_impossible_group_size_is_explained(network, crowd, facilitator):
     with pytest.raises(ValidationError) as refusal:
-        rotations.rotation_plan(
+        services.rotation_plan(
             network=network, name="X", group_size=99, rounds=2, created_by=facilitator
         )
     assert "group_size" in refusal.value.error_dict
@@ -95,7 +95,7 @@ def test_replanning_leaves_out_who_declined_and_avoids_who_met(network, crowd, f
         starts_at=now + timedelta(days=7),
         ends_at=now + timedelta(days=7, hours=2),
     )
-    rotation = rotations.rotation_plan(
+    rotation = services.rotation_plan(
         network=network,
         name="Tafels",
         group_size=3,
@@ -110,7 +110,7 @@ def test_replanning_leaves_out_who_declined_and_avoids_who_met(network, crowd, f
     held.save()
     absent = crowd[0]
     meeting_services.rsvp_answer(meeting=coming, user=absent, answer="declined")
-    rotations.rotation_replan(rotation=rotation)
+    services.rotation_replan(rotation=rotation)
     met = {
         frozenset(p)
         for g in RotationGroup.objects.filter(round=first_round).prefetch_related("members")

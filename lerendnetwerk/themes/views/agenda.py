@@ -5,13 +5,13 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.core.forms_errors import add_validation_error
-from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.meetings import selectors as meeting_selectors
 from lerendnetwerk.networks.access import network_for
 
 from .. import selectors, services
@@ -54,7 +54,10 @@ def agenda(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
 
 def _question_for(request: HttpRequest, slug: str, question_id: int) -> LearningQuestion:
     network = network_for(request, slug, "themes.order_agenda")
-    return get_object_or_404(LearningQuestion, pk=question_id, cycle__network=network)
+    try:
+        return selectors.learning_question_get(network=network, pk=question_id)
+    except LearningQuestion.DoesNotExist:
+        raise Http404 from None
 
 
 @require_POST
@@ -79,12 +82,14 @@ def agenda_remove(request: "AuthenticatedHttpRequest", slug: str, question_id: i
 def agenda_meeting(request: "AuthenticatedHttpRequest", slug: str, meeting_id: int) -> HttpResponse:
     """Tick which learning questions a (past or upcoming) meeting of the network worked on."""
     network = network_for(request, slug, "themes.order_agenda")
-    meeting = get_object_or_404(Meeting, pk=meeting_id, network=network)
-    questions = LearningQuestion.objects.filter(cycle=cycle_of(network)).order_by("order", "pk")
+    meeting = get_object_or_404(
+        meeting_selectors.meetings_of_network(network=network), pk=meeting_id
+    )
+    cycle = cycle_of(network)
     form = WorkedOnForm(
         request.POST or None,
-        questions=questions,
-        initial={"questions": list(questions.filter(worked_on_in=meeting))},
+        questions=selectors.learning_questions(cycle=cycle),
+        initial={"questions": selectors.learning_questions_worked_on(cycle=cycle, meeting=meeting)},
     )
     if request.method == "POST" and form.is_valid():
         try:

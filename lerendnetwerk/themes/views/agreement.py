@@ -15,7 +15,6 @@ from lerendnetwerk.networks.access import network_for
 
 from .. import selectors, services
 from ..forms import AgreementForm, SuggestionForm
-from ..models import Agreement
 from .common import refusal
 
 if TYPE_CHECKING:
@@ -65,7 +64,7 @@ def agreement_acknowledge(request: "AuthenticatedHttpRequest", slug: str) -> Htt
     network = network_for(request, slug, "themes.take_part")
     version = request.POST.get("version", "")
     current = (
-        Agreement.objects.filter(network=network, version=version).first()
+        selectors.agreement_version(network=network, version=int(version))
         if version.isdigit()
         else None
     )

@@ -5,8 +5,8 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -135,11 +135,10 @@ def my_challenge(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse
 def challenge(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> HttpResponse:
     """One member's goal and challenge: for them, the facilitator, and members once shared."""
     network = network_for(request, slug, "themes.take_part")
-    found = get_object_or_404(
-        PersonalChallenge.objects.select_related("cycle__network", "member"),
-        pk=pk,
-        cycle__network=network,
-    )
+    try:
+        found = selectors.personal_challenge_get(network=network, pk=pk)
+    except PersonalChallenge.DoesNotExist:
+        raise Http404 from None
     if not request.user.has_perm("themes.view_personal_challenge", found):
         raise PermissionDenied
     plan = _visible(request, selectors.member_plan(cycle=found.cycle, member=found.member))

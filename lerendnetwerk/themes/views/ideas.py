@@ -5,8 +5,8 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -99,7 +99,10 @@ def idea_wall(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
 
 def _idea_for(request: HttpRequest, slug: str, idea_id: int, permission: str) -> Idea:
     network = network_for(request, slug, permission)
-    return get_object_or_404(Idea.objects.select_related("network"), pk=idea_id, network=network)
+    try:
+        return selectors.idea_get(network=network, pk=idea_id)
+    except Idea.DoesNotExist:
+        raise Http404 from None
 
 
 @require_POST

@@ -3,8 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -62,7 +62,10 @@ def propose(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 def adopt(request: AuthenticatedHttpRequest, slug: str, proposal_id: int) -> HttpResponse:
     network = network_for(request, slug, "themes.run_vote")
     cycle = cycle_of(network)
-    proposal = get_object_or_404(ThemeProposal, pk=proposal_id, cycle=cycle)
+    try:
+        proposal = selectors.theme_proposal_get(cycle=cycle, pk=proposal_id)
+    except ThemeProposal.DoesNotExist:
+        raise Http404 from None
     try:
         services.theme_adopt(cycle=cycle, proposal=proposal, adopted_by=request.user)
     except ValidationError as error:

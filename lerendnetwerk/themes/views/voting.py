@@ -18,7 +18,7 @@ from lerendnetwerk.networks.access import network_for
 
 from .. import selectors, services
 from ..forms import DotVoteOpenForm, StickerForm
-from ..models import DotVote, ThemeProposal
+from ..models import DotVote
 from .common import cycle_of, is_htmx, refusal
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def vote_open(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     cycle = cycle_of(network)
     form = DotVoteOpenForm(
         request.POST or None,
-        proposals=ThemeProposal.objects.filter(cycle=cycle).order_by("created_at", "pk"),
+        proposals=selectors.proposals_for_ballot(cycle=cycle),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -62,7 +62,7 @@ def _vote_context(
 ) -> dict[str, Any]:
     user = request.user
     may_vote = user.has_perm("themes.take_part", network) and dot_vote.is_open
-    proposals = list(dot_vote.proposals.select_related("focus_area").order_by("created_at", "pk"))
+    proposals = selectors.dot_vote_proposals(dot_vote=dot_vote)
     mine = selectors.member_stickers(dot_vote=dot_vote, member=user) if may_vote else {}
     if form is None and may_vote:
         form = StickerForm(
@@ -114,7 +114,9 @@ def vote_place(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> HttpR
     network = network_for(request, slug, "themes.take_part")
     dot_vote = _dot_vote_for(network, pk)
     form = StickerForm(
-        request.POST, proposals=list(dot_vote.proposals.all()), limit=dot_vote.stickers_per_member
+        request.POST,
+        proposals=selectors.dot_vote_proposals(dot_vote=dot_vote),
+        limit=dot_vote.stickers_per_member,
     )
     if not form.is_valid():
         return _answer_stickers(request, network, dot_vote, form)

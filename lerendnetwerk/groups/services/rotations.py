@@ -1,8 +1,7 @@
-"""Plan and re-plan rotating groups with the planner, and propose buddy pairs.
+"""Plan and re-plan rotating groups with the planner, and store them.
 
-The planner works on people numbered 0..N-1; this module maps members to numbers (in name
-order, so a plan is reproducible), tells the planner each person's kind of workplace, the
-facilitator's wishes, who already met in earlier rounds and who is absent, and stores the result.
+The planner is told the facilitator's wishes, who already met in earlier rounds and who is
+absent; answers and attendance come from the meetings app's selectors.
 """
 
 from collections.abc import Sequence
@@ -14,43 +13,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lerendnetwerk.meetings.models import Rsvp
-from lerendnetwerk.networks.selectors import members
+from lerendnetwerk.meetings import selectors as meeting_selectors
 
-from .models import Buddy, GroupRotation, RotationGroup, RotationRound
-from .planner import PlanningError, Problem, plan, score
+from ..models import GroupRotation, RotationGroup, RotationRound
+from ..planner import Problem, score
+from ..selectors import planning_members
+from .common import kind, solve, wish_pairs
 
 if TYPE_CHECKING:
     from lerendnetwerk.accounts.models import User
     from lerendnetwerk.meetings.models import Meeting
     from lerendnetwerk.networks.models import Network
-
-TIME_LIMIT_SECONDS = 2.0
-
-
-def planning_members(network: "Network") -> list["User"]:
-    return list(members(network=network).select_related("organisation"))
-
-
-def _kind(user: "User") -> str:
-    return user.organisation.kind if user.organisation else "other"
-
-
-def _pairs(index: dict[int, int], pairs: Sequence[Sequence[int]]) -> frozenset[frozenset[int]]:
-    return frozenset(frozenset((index[a], index[b])) for a, b in pairs if a in index and b in index)
-
-
-def _solve(problem: Problem) -> list[list[list[int]]]:
-    try:
-        return plan(problem, time_limit=TIME_LIMIT_SECONDS, seed=0)
-    except PlanningError as error:
-        # The planner's own reasons are technical English; the person gets an actionable one.
-        raise ValidationError(
-            _(
-                "These groups cannot be planned with these wishes. Check the people you want "
-                "to keep apart or together, and the group size."
-            )
-        ) from error
 
 
 def _validate_size(group_size: int, people: int, rounds: int) -> None:
@@ -78,7 +51,7 @@ def rotation_plan(
 ) -> GroupRotation:
     """Plan `rounds` rounds of groups for the network's members; the first rounds are tied to
     `meetings` in date order when given."""
-    members = planning_members(network)
+    members = planning_members(network=network)
     _validate_size(group_size, len(members), rounds)
     if network.current_cycle is None:
         raise ValidationError(_("This network has no cycle."))
@@ -87,11 +60,11 @@ def rotation_plan(
         people=len(members),
         group_size=group_size,
         meetings=rounds,
-        kinds=tuple(_kind(user) for user in members),
-        apart=_pairs(index, apart),
-        together=_pairs(index, together),
+        kinds=tuple(kind(user) for user in members),
+        apart=wish_pairs(index, apart),
+        together=wish_pairs(index, together),
     )
-    schedule = _solve(problem)
+    schedule = solve(problem)
     rotation = GroupRotation.objects.create(
         network=network,
         cycle=network.current_cycle,
@@ -143,31 +116,28 @@ def rotation_replan(*, rotation: GroupRotation) -> GroupRotation:
     remaining = [r for r in rounds if not _held(r)]
     if not remaining:
         raise ValidationError(_("All meetings of this plan have taken place."))
-    members = planning_members(rotation.network)
+    members = planning_members(network=rotation.network)
     index = {user.pk: i for i, user in enumerate(members)}
     problem = Problem(
         people=len(members),
         group_size=rotation.group_size,
         meetings=len(remaining),
-        kinds=tuple(_kind(user) for user in members),
-        apart=_pairs(index, rotation.apart),
-        together=_pairs(index, rotation.together),
+        kinds=tuple(kind(user) for user in members),
+        apart=wish_pairs(index, rotation.apart),
+        together=wish_pairs(index, rotation.together),
         met_before=_met_before([r for r in rounds if _held(r)], index),
         absent=_absent(remaining, index),
     )
-    schedule = _solve(problem)
+    schedule = solve(problem)
     rotation.replanned_at = timezone.now()
     _store(rotation, remaining, schedule, members, problem)
     return rotation
 
 
 def _met_before(held: list[RotationRound], index: dict[int, int]) -> dict[frozenset[int], int]:
-    present = {
-        (rsvp.meeting_id, rsvp.user_id)
-        for rsvp in Rsvp.objects.filter(
-            meeting__in=[r.meeting_id for r in held], attended=True
-        ).only("meeting_id", "user_id")
-    }
+    present = meeting_selectors.attendance_present(
+        meeting_ids=[r.meeting_id for r in held if r.meeting_id is not None]
+    )
     met: dict[frozenset[int], int] = {}
     for round_ in held:
         for group in round_.groups.all():
@@ -183,41 +153,11 @@ def _met_before(held: list[RotationRound], index: dict[int, int]) -> dict[frozen
 
 
 def _absent(remaining: list[RotationRound], index: dict[int, int]) -> dict[int, frozenset[int]]:
-    declined: dict[int, set[int]] = {}
-    for meeting_id, user_id in Rsvp.objects.filter(
-        meeting__in=[r.meeting_id for r in remaining if r.meeting_id],
-        answer=Rsvp.Answer.DECLINED,
-    ).values_list("meeting_id", "user_id"):
-        declined.setdefault(meeting_id, set()).add(user_id)
+    declined = meeting_selectors.declined_by_meeting(
+        meeting_ids=[r.meeting_id for r in remaining if r.meeting_id]
+    )
     return {
         position: frozenset(index[u] for u in declined.get(r.meeting_id or 0, set()) if u in index)
         for position, r in enumerate(remaining)
         if r.meeting_id in declined
     }
-
-
-def buddies_propose(*, network: "Network") -> list[list["User"]]:
-    """Pairs (one trio for an odd count) that mix workplaces and avoid earlier buddies."""
-    members = planning_members(network)
-    if len(members) < 2:
-        raise ValidationError(_("A network needs at least two members to make buddy pairs."))
-    index = {user.pk: i for i, user in enumerate(members)}
-    met: dict[frozenset[int], int] = {}
-    for buddy in Buddy.objects.filter(network=network).prefetch_related("members"):
-        ids = [index[m.pk] for m in buddy.members.all() if m.pk in index]
-        for pair in combinations(ids, 2):
-            met[frozenset(pair)] = met.get(frozenset(pair), 0) + 1
-    odd_one = len(members) % 2 == 1
-    paired = members[:-1] if odd_one else members
-    problem = Problem(
-        people=len(paired),
-        group_size=2,
-        meetings=1,
-        kinds=tuple(_kind(user) for user in paired),
-        met_before={k: v for k, v in met.items() if max(k) < len(paired)},
-    )
-    [groups] = _solve(problem)
-    pairs = [[paired[i] for i in group] for group in groups]
-    if odd_one:
-        pairs[0].append(members[-1])
-    return pairs
