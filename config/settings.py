@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "lerendnetwerk.barometer",
     "lerendnetwerk.groups",
     "lerendnetwerk.journal",
+    "lerendnetwerk.signals",
     "lerendnetwerk.pages",
     "lerendnetwerk.demo",
 ]
