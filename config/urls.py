@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("lerendnetwerk.barometer.urls")),
     path("", include("lerendnetwerk.groups.urls")),
     path("", include("lerendnetwerk.journal.urls")),
+    path("", include("lerendnetwerk.signals.urls")),
     path("", include("lerendnetwerk.pages.urls")),
     prefix_default_language=False,
 )

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class SignalsConfig(AppConfig):
     name = "lerendnetwerk.signals"
+
+    def ready(self) -> None:
+        from . import triggers
+
+        triggers.connect()

@@ -1,0 +1,156 @@
+"""Writes on signals: compute and store them, and a facilitator's acknowledgement."""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.catalogue.models import Entry
+from lerendnetwerk.networks.models import Network
+
+from .models import Severity, Signal
+from .rulebook import RULES, Finding, evaluate
+from .selectors.facts import network_facts
+
+BATCH = 500
+
+
+@dataclass
+class Computed:
+    networks: int = 0
+    raised: int = 0
+    cleared: int = 0
+    current: int = 0
+
+
+def _batches(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), BATCH):
+        yield ids[start : start + BATCH]
+
+
+def signals_compute(*, network_ids: Iterable[int] | None = None) -> Computed:
+    """Read every (or these) network's facts, run the rules and store the outcome.
+
+    A finding that is new raises a signal from the day the rule says it began; one that lasts
+    keeps its start and gets the new numbers; a signal whose rule fell quiet is cleared and kept
+    as history. An acknowledged signal that got worse (a higher severity or score) loses its
+    acknowledgement, so it shows again.
+    """
+    ids = sorted(
+        set(network_ids)
+        if network_ids is not None
+        else Network.objects.values_list("pk", flat=True)
+    )
+    entry_ids = dict(
+        Entry.objects.filter(slug__in=[r.pitfall for r in RULES.values() if r.pitfall]).values_list(
+            "slug", "pk"
+        )
+    )
+    result = Computed()
+    for batch in _batches(ids):
+        found = {pk: evaluate(f) for pk, f in network_facts(network_ids=batch).items()}
+        with transaction.atomic():
+            _store(batch, found, entry_ids, result)
+        result.networks += len(batch)
+    return result
+
+
+def _store(
+    batch: list[int],
+    found: dict[int, dict[str, Finding]],
+    entry_ids: dict[str, int],
+    result: Computed,
+) -> None:
+    now = timezone.now()
+    current = {
+        (s.network_id, s.rule): s
+        for s in Signal.objects.select_for_update().filter(network_id__in=batch).current()
+    }
+    new, changed, cleared = [], [], []
+    for network_id in batch:
+        for key, finding in found.get(network_id, {}).items():
+            signal = current.pop((network_id, key), None)
+            if signal is None:
+                rule = RULES[key]
+                new.append(
+                    Signal(
+                        network_id=network_id,
+                        rule=key,
+                        entry_id=entry_ids.get(rule.pitfall),
+                        severity=finding.severity,
+                        facts=finding.facts,
+                        private=finding.private,
+                        score=finding.score,
+                        since=finding.since,
+                        computed_at=now,
+                    )
+                )
+                continue
+            worse = finding.severity > signal.severity or (
+                signal.acknowledged_score is not None and finding.score > signal.acknowledged_score
+            )
+            if signal.is_acknowledged and worse:
+                signal.acknowledged_at = None
+                signal.acknowledged_by = None
+                signal.acknowledged_score = None
+            signal.severity = finding.severity
+            signal.facts, signal.private, signal.score = (
+                finding.facts,
+                finding.private,
+                finding.score,
+            )
+            signal.computed_at = now
+            changed.append(signal)
+    for signal in current.values():
+        signal.cleared_at = now
+        cleared.append(signal)
+    Signal.objects.bulk_create(new)
+    Signal.objects.bulk_update(
+        changed,
+        [
+            "severity",
+            "facts",
+            "private",
+            "score",
+            "computed_at",
+            "acknowledged_at",
+            "acknowledged_by",
+            "acknowledged_score",
+        ],
+    )
+    Signal.objects.bulk_update(cleared, ["cleared_at"])
+    result.raised += len(new)
+    result.cleared += len(cleared)
+    result.current += len(new) + len(changed)
+
+
+@transaction.atomic
+def signal_acknowledge(*, signal: Signal, user: User, note: str) -> Signal:
+    """The facilitator saw the signal and says what they do about it; it stays quiet until
+    the numbers get worse."""
+    note = note.strip()
+    if not note:
+        raise ValidationError({"note": _("Say in a few words what you do about it.")})
+    if signal.cleared_at is not None:
+        raise ValidationError(_("This signal has already cleared."))
+    signal.acknowledged_at = timezone.now()
+    signal.acknowledged_by = user
+    signal.acknowledged_note = note[:1000]
+    signal.acknowledged_score = signal.score
+    signal.save(
+        update_fields=[
+            "acknowledged_at",
+            "acknowledged_by",
+            "acknowledged_note",
+            "acknowledged_score",
+        ]
+    )
+    return signal
+
+
+def severity_key(value: int) -> str:
+    return Severity(value).key
