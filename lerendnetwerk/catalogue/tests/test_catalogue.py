@@ -138,3 +138,13 @@ def test_a_phase_page_is_cached_until_the_catalogue_changes(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_catalogue", stdout=io.StringIO())
     assert "Worldcaf" in client.get(page).content.decode()
+
+
+def test_the_pitfalls_printed_on_the_inbedding_page_stay_with_verdieping():
+    # The Handreiking's Inbedding page opens with the end of Verdieping's "Valkuilen en tips";
+    # its page header ("Fase 4") is no heading of theirs, and Inbedding has no pitfalls list.
+    slugs = ["onvoldoende-netwerkhouding", "rode-draad-onduidelijk", "afhankelijkheid-van-expert"]
+    entries = Entry.objects.filter(slug__in=slugs).select_related("topic")
+    placed = {(e.topic.slug, e.kind) for e in entries}
+    assert placed == {("valkuilen-en-tips-verdieping", "pitfall")}
+    assert not Entry.objects.filter(topic__stage="embedding", kind="pitfall").exists()
