@@ -5,6 +5,6 @@ class SignalsConfig(AppConfig):
     name = "lerendnetwerk.signals"
 
     def ready(self) -> None:
-        from . import triggers
+        from . import invalidation
 
-        triggers.connect()
+        invalidation.connect()

@@ -487,11 +487,9 @@ def barometer_low(facts: NetworkFacts, t: dict[str, float]) -> Finding | None:
     dimension, average = facts.barometer_lowest
     if average >= t["below"]:
         return None
-    from lerendnetwerk.barometer.models import Dimension
-
     return Finding(
         Severity.WARNING,
-        {"dimension": str(Dimension(dimension).label).lower(), "average": f"{average:.1f}"},
+        {"dimension": dimension, "average": f"{average:.1f}"},
         t["below"] - average,
         facts.today,
     )

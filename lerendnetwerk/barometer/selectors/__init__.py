@@ -10,7 +10,7 @@ from lerendnetwerk.networks.models import Network
 from lerendnetwerk.networks.selectors import network_ids_of
 from lerendnetwerk.regions.models import Region
 
-from ..models import BarometerRound, Participation, Question, Questionnaire
+from ..models import BarometerRound, Dimension, Participation, Question, Questionnaire
 
 
 def questionnaire_current(*, region: Region) -> Questionnaire | None:
@@ -101,3 +101,8 @@ def rounds_for_user(*, user: User, closed_limit: int = 10) -> MyRounds:
 
 def regions_by_ids(*, region_ids: frozenset[int]) -> list[Region]:
     return list(Region.objects.filter(pk__in=region_ids).order_by("name"))
+
+
+def dimension_label(key: str) -> str:
+    """A dimension's name in the reader's language (its key if it no longer exists)."""
+    return str(Dimension(key).label) if key in Dimension.values else key

@@ -9,10 +9,11 @@ import time
 from argparse import ArgumentParser
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.selectors import network_get
 
 from ...models import Signal
 from ...selectors import shown
@@ -29,9 +30,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         ids: list[int] | None = None
         if options["network"]:
-            ids = list(Network.objects.filter(slug=options["network"]).values_list("pk", flat=True))
-            if not ids:
-                raise CommandError(f"No network with the slug {options['network']!r}.")
+            try:
+                ids = [network_get(slug=options["network"]).pk]
+            except ObjectDoesNotExist:
+                raise CommandError(f"No network with the slug {options['network']!r}.") from None
         started = time.monotonic()
         computed = signals_compute(network_ids=ids)
         seconds = time.monotonic() - started

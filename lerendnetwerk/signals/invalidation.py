@@ -1,4 +1,5 @@
-"""Recompute a network's signals when the data its rules read changes.
+"""Recompute a network's signals when the data its rules read changes, as other apps'
+invalidation.py bump a cache when theirs does.
 
 Every save or delete of a model the rules read queues one background task per network, once per
 transaction and only after it commits (so a rolled-back change queues nothing, and a page that
