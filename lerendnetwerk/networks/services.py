@@ -4,7 +4,7 @@ Each service runs in one transaction, validates, saves and returns the object. R
 `django.core.exceptions.ValidationError` with a message the person can act on.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -191,12 +191,19 @@ def prerequisite_record(
 
 @transaction.atomic
 def network_move_phase(
-    *, network: Network, to_phase: str, moved_by: User, reason: str = ""
+    *,
+    network: Network,
+    to_phase: str,
+    moved_by: User,
+    reason: str = "",
+    open_questions: Sequence[str] = (),
 ) -> PhaseTransition:
     """Move the network's current cycle to `to_phase`.
 
     Allowed: one phase forward, or one phase back with a reason. Entering the first phase
-    requires all four prerequisites. Refuses anything else with a message that says why.
+    requires all four prerequisites. Moving forward while questions of the phase are still
+    open (`open_questions`, the readiness summary) needs a reason too; both are kept on the
+    transition. Refuses anything else with a message that says why.
     """
     cycle = _current_cycle_locked(network)
     current = cycle.phase
@@ -208,6 +215,16 @@ def network_move_phase(
         raise ValidationError(
             {"reason": _("Say why the network goes back a phase; the group will see it.")}
         )
+    open_questions = [] if needs_reason else [title for title in open_questions if title]
+    if open_questions and not reason:
+        raise ValidationError(
+            {
+                "reason": _(
+                    "Some questions of this phase are still open. Say why the network moves on "
+                    "anyway; the group and the coordinator will see it."
+                )
+            }
+        )
     if current == phases.NOT_STARTED:
         missing = network_missing_prerequisites(network=network)
         if missing:
@@ -216,7 +233,12 @@ def network_move_phase(
                 _("The network cannot start yet. Still missing: %(missing)s.") % {"missing": labels}
             )
     transition = PhaseTransition.objects.create(
-        cycle=cycle, from_phase=current, to_phase=to_phase, reason=reason, moved_by=moved_by
+        cycle=cycle,
+        from_phase=current,
+        to_phase=to_phase,
+        reason=reason,
+        open_questions=list(open_questions),
+        moved_by=moved_by,
     )
     cycle.phase = to_phase
     cycle.save(update_fields=["phase"])
