@@ -157,7 +157,7 @@ class PhaseMoveForm(Form):
         label=_("Reason"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Needed when going back a phase."),
+        help_text=_("Needed when going back a phase, or when moving on with questions still open."),
     )
 
 
