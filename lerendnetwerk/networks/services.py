@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lerendnetwerk.accounts import services as account_services
 from lerendnetwerk.accounts.models import User
@@ -189,6 +190,14 @@ def prerequisite_record(
     return prerequisite
 
 
+# Why a phase move needs a reason; the phase form asks with the same words.
+REASON_FOR_STEP_BACK = gettext_lazy("Say why the network goes back a phase; the group will see it.")
+REASON_FOR_OPEN_QUESTIONS = gettext_lazy(
+    "Some questions of this phase are still open. Say why the network moves on anyway; the "
+    "group and the coordinator will see it."
+)
+
+
 @transaction.atomic
 def network_move_phase(
     *,
@@ -212,19 +221,10 @@ def network_move_phase(
     needs_reason = phases.ALLOWED_TRANSITIONS[(current, to_phase)]
     reason = reason.strip()
     if needs_reason and not reason:
-        raise ValidationError(
-            {"reason": _("Say why the network goes back a phase; the group will see it.")}
-        )
+        raise ValidationError({"reason": str(REASON_FOR_STEP_BACK)})
     open_questions = [] if needs_reason else [title for title in open_questions if title]
     if open_questions and not reason:
-        raise ValidationError(
-            {
-                "reason": _(
-                    "Some questions of this phase are still open. Say why the network moves on "
-                    "anyway; the group and the coordinator will see it."
-                )
-            }
-        )
+        raise ValidationError({"reason": str(REASON_FOR_OPEN_QUESTIONS)})
     if current == phases.NOT_STARTED:
         missing = network_missing_prerequisites(network=network)
         if missing:

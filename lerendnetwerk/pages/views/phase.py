@@ -30,8 +30,19 @@ def network_phase(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     current = network.current_cycle.phase if network.current_cycle else ""
     direction = request.GET.get("richting", "vooruit")
     target = phases.previous_phase(current) if direction == "terug" else phases.next_phase(current)
-    form = PhaseMoveForm(request.POST or None, initial={"to_phase": target or ""})
     still_open = open_questions(network=network)
+    going_back = phases.is_step_back(current, target or "")
+    form = PhaseMoveForm(
+        request.POST or None,
+        initial={"to_phase": target or ""},
+        reason_required=(
+            services.REASON_FOR_STEP_BACK
+            if going_back
+            else services.REASON_FOR_OPEN_QUESTIONS
+            if still_open
+            else None
+        ),
+    )
     if request.method == "POST" and form.is_valid():
         target = form.cleaned_data["to_phase"]
         try:
