@@ -1,7 +1,12 @@
+from collections.abc import Collection
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 
+from lerendnetwerk.core import fragments
+
+from .invalidation import CATALOGUE
 from .models import PREREQUISITES, STAGE_CHOICES, Entry, SourceReference, Topic
 
 # Readable Dutch URL parts for the stages; the code names stay English (glossary).
@@ -29,6 +34,24 @@ def topics_for_stage(*, stage: str, with_sources: bool = True) -> list[Topic]:
     """The stage's questions, each with its entries (and their sources: one query more)."""
     entries = Entry.objects.prefetch_related(_references()) if with_sources else Entry.objects.all()
     return list(Topic.objects.filter(stage=stage).prefetch_related(Prefetch("entries", entries)))
+
+
+def topics_of_stages(*, stages: Collection[str]) -> list[Topic]:
+    """The questions of `stages` in the catalogue's order, each with its entries (no sources).
+
+    The same for every network, so cached under the catalogue's version (core/fragments.py):
+    no query once cached, two when not.
+    """
+    key = f"catalogue:topics:{fragments.version(CATALOGUE)}:{','.join(sorted(stages))}"
+    topics: list[Topic] | None = cache.get(key)
+    if topics is None:
+        topics = list(
+            Topic.objects.filter(stage__in=stages)
+            .prefetch_related(Prefetch("entries", Entry.objects.all()))
+            .order_by("order", "pk")
+        )
+        cache.set(key, topics, fragments.TIMEOUT)
+    return topics
 
 
 def entries_search(*, query: str, stage: str = "", kind: str = "") -> QuerySet[Entry]:

@@ -1,9 +1,12 @@
 """Reads about buddies and rotating groups."""
 
-from django.db.models import Prefetch, QuerySet
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Min, Prefetch, QuerySet
 
 from lerendnetwerk.accounts.models import User
-from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.models import Cycle, Network
 from lerendnetwerk.networks.selectors import members
 
 from .models import Buddy, GroupRotation, RotationGroup, RotationRound
@@ -42,6 +45,18 @@ def buddies_history(*, network: Network) -> list[Buddy]:
         .prefetch_related(Prefetch("members", queryset=User.objects.order_by("name")))
         .order_by("-ended_at")[:50]
     )
+
+
+@dataclass(frozen=True)
+class BuddyPairing:
+    pairs: int
+    since: datetime | None
+
+
+def buddy_pairing(*, cycle: Cycle) -> BuddyPairing:
+    """How many buddy pairs the cycle made (ended ones too) and when the first began: one query."""
+    found = Buddy.objects.filter(cycle=cycle).aggregate(pairs=Count("pk"), since=Min("started_at"))
+    return BuddyPairing(pairs=found["pairs"], since=found["since"])
 
 
 def my_buddies(*, user: User, network: Network) -> list[User]:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry, Phase
 from lerendnetwerk.networks import selectors as network_selectors
-from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.models import Cycle, Network
 
 from .models import AgendaItem, CalendarFeed, Meeting, Rsvp
 
@@ -85,6 +85,22 @@ def meeting_get(*, pk: int) -> Meeting:
 
 def meeting_agenda(*, meeting: Meeting) -> list[AgendaItem]:
     return list(meeting.agenda_items.select_related("entry__topic", "lead_user"))
+
+
+def agenda_items_held(*, cycle: Cycle) -> list[AgendaItem]:
+    """The cycle's agenda items that used a Handbook entry or were led by a member or an
+    expert, in meetings that were held (not cancelled, ended), with their meeting; oldest
+    first. One query: the phase guidance reads what the network really did from it."""
+    return list(
+        AgendaItem.objects.filter(
+            Q(entry__isnull=False) | Q(lead__in=[AgendaItem.Lead.MEMBER, AgendaItem.Lead.EXPERT]),
+            meeting__cycle=cycle,
+            meeting__status=Meeting.Status.SCHEDULED,
+            meeting__ends_at__lte=timezone.now(),
+        )
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "order", "pk")
+    )
 
 
 def meeting_rsvps(*, meeting: Meeting) -> list[Rsvp]:

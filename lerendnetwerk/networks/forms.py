@@ -9,6 +9,8 @@ from lerendnetwerk.core.forms import Form
 from .models import ManagerCommitment, Membership, Prerequisite
 
 if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
     from lerendnetwerk.accounts.models import User
     from lerendnetwerk.regions.models import District, Organisation
 
@@ -157,8 +159,17 @@ class PhaseMoveForm(Form):
         label=_("Reason"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Needed when going back a phase."),
+        help_text=_("Needed when going back a phase, or when moving on with questions still open."),
     )
+
+    def __init__(
+        self, *args: Any, reason_required: "StrOrPromise | None" = None, **kwargs: Any
+    ) -> None:
+        """`reason_required`: the message when this move needs a reason (the service's words)."""
+        super().__init__(*args, **kwargs)
+        if reason_required:
+            self.fields["reason"].required = True
+            self.fields["reason"].error_messages["required"] = reason_required
 
 
 class NewCycleForm(Form):

@@ -136,6 +136,8 @@ class PhaseTransition(models.Model):
     from_phase = models.CharField(_("from"), max_length=20, choices=Phase.choices, blank=True)
     to_phase = models.CharField(_("to"), max_length=20, choices=Phase.choices)
     reason = models.TextField(_("reason"), blank=True)
+    # The titles of the phase's questions that were not done when the network moved on.
+    open_questions = models.JSONField(_("open questions"), default=list, blank=True)
     moved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

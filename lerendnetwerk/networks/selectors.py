@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import Combinable
 
 from lerendnetwerk.accounts.models import User
@@ -170,12 +170,32 @@ def networks_for_user(*, user: User) -> QuerySet[Network]:
 
 
 def networks_for_coordinator(*, user: User) -> QuerySet[Network]:
+    """The region's networks, each with its facilitators and its latest phase move's open
+    questions and reason (`last_move_open_questions`, `last_move_reason`; empty list and text
+    when the latest move left nothing open or there was none)."""
+    latest = PhaseTransition.objects.filter(cycle=OuterRef("current_cycle_id")).order_by(
+        "-moved_at", "-pk"
+    )
     return (
         Network.objects.filter(district__region__coordinators=user)
         .select_related("district__region", "current_cycle")
         .prefetch_related(_active_facilitators())
+        .annotate(
+            last_move_open_questions=Subquery(
+                latest.values("open_questions")[:1], output_field=JSONField()
+            ),
+            last_move_reason=Subquery(latest.values("reason")[:1]),
+            last_move_to=Subquery(latest.values("to_phase")[:1]),
+            last_move_at=Subquery(latest.values("moved_at")[:1]),
+        )
         .order_by("district__region__name", "district__name", "name")
     )
+
+
+def moved_on_with_open_questions(*, networks: list[Network]) -> list[Network]:
+    """Of `networks` (from `networks_for_coordinator`), those whose latest phase move was made
+    with questions of the phase still open."""
+    return [network for network in networks if getattr(network, "last_move_open_questions", None)]
 
 
 def phase_counts(*, networks: list[Network]) -> list[tuple[str, str, int]]:

@@ -4,7 +4,7 @@ Each service runs in one transaction, validates, saves and returns the object. R
 `django.core.exceptions.ValidationError` with a message the person can act on.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lerendnetwerk.accounts import services as account_services
 from lerendnetwerk.accounts.models import User
@@ -189,14 +190,29 @@ def prerequisite_record(
     return prerequisite
 
 
+# Why a phase move needs a reason; the phase form asks with the same words.
+REASON_FOR_STEP_BACK = gettext_lazy("Say why the network goes back a phase; the group will see it.")
+REASON_FOR_OPEN_QUESTIONS = gettext_lazy(
+    "Some questions of this phase are still open. Say why the network moves on anyway; the "
+    "group and the coordinator will see it."
+)
+
+
 @transaction.atomic
 def network_move_phase(
-    *, network: Network, to_phase: str, moved_by: User, reason: str = ""
+    *,
+    network: Network,
+    to_phase: str,
+    moved_by: User,
+    reason: str = "",
+    open_questions: Sequence[str] = (),
 ) -> PhaseTransition:
     """Move the network's current cycle to `to_phase`.
 
     Allowed: one phase forward, or one phase back with a reason. Entering the first phase
-    requires all four prerequisites. Refuses anything else with a message that says why.
+    requires all four prerequisites. Moving forward while questions of the phase are still
+    open (`open_questions`, the readiness summary) needs a reason too; both are kept on the
+    transition. Refuses anything else with a message that says why.
     """
     cycle = _current_cycle_locked(network)
     current = cycle.phase
@@ -205,9 +221,10 @@ def network_move_phase(
     needs_reason = phases.ALLOWED_TRANSITIONS[(current, to_phase)]
     reason = reason.strip()
     if needs_reason and not reason:
-        raise ValidationError(
-            {"reason": _("Say why the network goes back a phase; the group will see it.")}
-        )
+        raise ValidationError({"reason": str(REASON_FOR_STEP_BACK)})
+    open_questions = [] if needs_reason else [title for title in open_questions if title]
+    if open_questions and not reason:
+        raise ValidationError({"reason": str(REASON_FOR_OPEN_QUESTIONS)})
     if current == phases.NOT_STARTED:
         missing = network_missing_prerequisites(network=network)
         if missing:
@@ -216,7 +233,12 @@ def network_move_phase(
                 _("The network cannot start yet. Still missing: %(missing)s.") % {"missing": labels}
             )
     transition = PhaseTransition.objects.create(
-        cycle=cycle, from_phase=current, to_phase=to_phase, reason=reason, moved_by=moved_by
+        cycle=cycle,
+        from_phase=current,
+        to_phase=to_phase,
+        reason=reason,
+        open_questions=list(open_questions),
+        moved_by=moved_by,
     )
     cycle.phase = to_phase
     cycle.save(update_fields=["phase"])

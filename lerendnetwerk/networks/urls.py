@@ -44,7 +44,7 @@ urlpatterns = [
         views.prerequisite_record,
         name="prerequisite",
     ),
-    path("netwerken/<slug:slug>/fase/", views.network_phase, name="phase"),
+    # The phase move (netwerken/<slug>/fase/) is pages:network_phase: it shows the guidance.
     path("netwerken/<slug:slug>/doorstart/", views.network_new_cycle, name="new_cycle"),
     path("coordinatie/", views.coordination, name="coordination"),
 ]

@@ -14,11 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.accounts import selectors as account_selectors
-from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.regions import selectors as region_selectors
 
-from . import phases, selectors, services
+from . import selectors, services
 from .access import network_for
 from .forms import (
     InviteMemberForm,
@@ -26,7 +25,6 @@ from .forms import (
     NetworkEditForm,
     NetworkForm,
     NewCycleForm,
-    PhaseMoveForm,
     PrerequisiteForm,
 )
 from .models import Membership, Prerequisite
@@ -247,47 +245,6 @@ def manager_commitment_add(request: "AuthenticatedHttpRequest", slug: str) -> Ht
 
 
 @login_required
-def network_phase(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
-    """Move the network one phase forward, or one back with a reason."""
-    network = network_for(request, slug, "networks.move_phase")
-    current = network.current_cycle.phase if network.current_cycle else ""
-    direction = request.GET.get("richting", "vooruit")
-    target = phases.previous_phase(current) if direction == "terug" else phases.next_phase(current)
-    form = PhaseMoveForm(request.POST or None, initial={"to_phase": target or ""})
-    if request.method == "POST" and form.is_valid():
-        try:
-            transition = services.network_move_phase(
-                network=network,
-                to_phase=form.cleaned_data["to_phase"],
-                moved_by=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            add_validation_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("The network is now in the phase %(phase)s.")
-                % {"phase": Phase(transition.to_phase).label},
-            )
-            return redirect("pages:network", slug=network.slug)
-        target = form.cleaned_data["to_phase"]
-    missing = [] if current else selectors.network_missing_prerequisites(network=network)
-    return render(
-        request,
-        "networks/phase_form.html",
-        {
-            "network": network,
-            "form": form,
-            "current_phase": Phase(current) if current else None,
-            "target_phase": Phase(target) if target in Phase.values else None,
-            "going_back": phases.is_step_back(current, target or ""),
-            "missing_prerequisites": [Prerequisite.Kind(kind) for kind in missing],
-        },
-    )
-
-
-@login_required
 def network_new_cycle(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.move_phase")
     form = NewCycleForm(request.POST or None)
@@ -317,5 +274,9 @@ def coordination(request: "AuthenticatedHttpRequest") -> HttpResponse:
     return render(
         request,
         "networks/coordination.html",
-        {"networks": networks, "phase_counts": selectors.phase_counts(networks=networks)},
+        {
+            "networks": networks,
+            "phase_counts": selectors.phase_counts(networks=networks),
+            "moved_with_open": selectors.moved_on_with_open_questions(networks=networks),
+        },
     )

@@ -1,8 +1,9 @@
 """Reads that compose several feature apps for one page, each app through its own selectors.
 
 `pages` sits above every feature app (docs/architecture.md), so only here can one page show a
-network's phase, its meetings and its Netwerkbarometer round together. (The adopted theme's title
-is kept on the cycle by the theme services, so it needs no read of its own.)
+network's phase, its meetings, its Netwerkbarometer round and the phase guidance together. (The
+adopted theme's title is kept on the cycle by the theme services, so it needs no read of its
+own.)
 """
 
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks import phases
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Network, PhaseTransition, Prerequisite
+from lerendnetwerk.signals.selectors import guidance as guidance_selectors
+from lerendnetwerk.signals.selectors.guidance import PhaseGuidance
 
 # How many held meetings the home page shows the attendance of.
 RECENT_MEETINGS = 3
@@ -48,10 +51,21 @@ class NetworkHome:
     meetings_planned: int
     recent_attendance: list[Attendance]
     open_round: BarometerRound | None
+    # The current phase's questions with what the network did, and the earlier phases'.
+    guidance: PhaseGuidance | None
+    earlier_guidance: list[PhaseGuidance]
 
 
 def _phase(value: str | None) -> Phase | None:
     return Phase(value) if value else None
+
+
+def missing_prerequisites(*, network: Network) -> list[Prerequisite.Kind]:
+    """The prerequisites still to record before the network may enter its first phase."""
+    return [
+        Prerequisite.Kind(kind)
+        for kind in network_selectors.network_missing_prerequisites(network=network)
+    ]
 
 
 def network_home(*, network: Network) -> NetworkHome:
@@ -66,16 +80,17 @@ def network_home(*, network: Network) -> NetworkHome:
     recorded = [m for m in held if m.attendance_recorded_at]
     upcoming = [m for m in meetings if m.ends_at > now]
     # The prerequisites only matter before the first phase; afterwards they are history.
-    missing = [] if current else network_selectors.network_missing_prerequisites(network=network)
+    member_count = network_selectors.member_count(network=network)
+    guidance = guidance_selectors.network_guidance(network=network, member_count=member_count)
     return NetworkHome(
         network=network,
         tracker=phases.tracker(current),
         current_phase=_phase(current),
         next_phase=_phase(phases.next_phase(current)),
         previous_phase=_phase(phases.previous_phase(current)),
-        missing_prerequisites=[Prerequisite.Kind(kind) for kind in missing],
+        missing_prerequisites=[] if current else missing_prerequisites(network=network),
         transitions=network_selectors.phase_history(cycle=cycle) if cycle else [],
-        member_count=network_selectors.member_count(network=network),
+        member_count=member_count,
         next_meeting=upcoming[0] if upcoming else None,
         meetings_held=len(held),
         meetings_planned=len(upcoming),
@@ -84,4 +99,6 @@ def network_home(*, network: Network) -> NetworkHome:
             for m in recorded[-RECENT_MEETINGS:]
         ],
         open_round=barometer_selectors.round_open(network=network) if current else None,
+        guidance=guidance[-1] if guidance else None,
+        earlier_guidance=guidance[-2::-1],
     )

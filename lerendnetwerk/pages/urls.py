@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import network, personal
+from .views import network, personal, phase
 
 app_name = "pages"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     path("status/", personal.status, name="status"),
     # The network's own pages (members, phases, ...) are in networks/urls.py, included first.
     path("netwerken/<slug:slug>/", network.network_home, name="network"),
+    path("netwerken/<slug:slug>/fase/", phase.network_phase, name="network_phase"),
 ]

@@ -495,6 +495,46 @@ def barometer_low(facts: NetworkFacts, t: dict[str, float]) -> Finding | None:
     )
 
 
+def _moved_on_evidence(f: dict[str, Any]) -> str:
+    return ngettext(
+        "Moved on to %(phase)s with %(count)d question of %(previous)s still open: %(titles)s.",
+        "Moved on to %(phase)s with %(count)d questions of %(previous)s still open: %(titles)s.",
+        f["count"],
+    ) % {
+        **f,
+        "phase": Phase(f["phase"]).label,
+        "previous": Phase(f["previous"]).label,
+        "titles": "; ".join(f["titles"]),
+    }
+
+
+@rule(
+    key="moved_on_with_open_questions",
+    name=gettext_lazy("Moved on with open questions"),
+    evidence=_moved_on_evidence,
+)
+def moved_on_with_open_questions(facts: NetworkFacts, t: dict[str, float]) -> Finding | None:
+    if facts.last_move is None:
+        return None
+    previous, phase, day, open_questions = facts.last_move
+    # Only while the network is still in the phase it moved on to, and only forward moves.
+    if not open_questions or not previous or phase != facts.phase:
+        return None
+    if Phase(phase).number < Phase(previous).number:
+        return None
+    return Finding(
+        Severity.WARNING if len(open_questions) >= t["warning_from"] else Severity.INFO,
+        {
+            "phase": phase,
+            "previous": previous,
+            "count": len(open_questions),
+            "titles": open_questions,
+        },
+        len(open_questions),
+        day,
+    )
+
+
 def evaluate(facts: NetworkFacts) -> dict[str, Finding]:
     """Every rule that fires for this network, by rule key."""
     found = {}

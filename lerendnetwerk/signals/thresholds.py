@@ -32,6 +32,8 @@ DEFAULTS: dict[str, dict[str, float]] = {
     "theme_not_supported": {"voters_below": 0.5},
     # Weeks without a meeting, with none planned.
     "no_meeting_planned": {"weeks": 6},
+    # A move forward with questions of the phase still open; a warning from this many.
+    "moved_on_with_open_questions": {"warning_from": 3},
     # A shown Netwerkbarometer dimension averaging below this (1 to 5).
     "barometer_low": {"below": 2.5},
 }

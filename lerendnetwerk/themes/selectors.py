@@ -1,8 +1,25 @@
 """Reads for the theme pages, each in a fixed number of queries however much a network holds."""
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.meetings.models import Meeting
@@ -11,6 +28,7 @@ from lerendnetwerk.networks.models import Cycle, Network
 
 from .models import (
     Agreement,
+    AgreementAcknowledgement,
     AgreementSuggestion,
     Chapter,
     DotVote,
@@ -289,3 +307,101 @@ def agreement_page(*, network: Network, user: User) -> AgreementPage:
         acknowledged_by_me=user.pk in acknowledged,
         not_yet_acknowledged=[m for m in members if m.pk not in acknowledged] if current else [],
     )
+
+
+# --- What a cycle has done with the theme instruments (the phase guidance reads it) -----------
+
+
+@dataclass(frozen=True)
+class CycleProgress:
+    """What a cycle did with the instruments of the themes app, as counts and dates."""
+
+    shared_goal_at: datetime | None
+    challenges: int
+    challenge_outcomes: int
+    challenges_at: datetime | None
+    agreement_id: int | None
+    agreement_version: int | None
+    agreement_published_at: datetime | None
+    agreement_acknowledged: int
+    dot_vote_id: int | None  # the latest closed round, else the open one
+    dot_vote_closed_at: datetime | None
+    theme_adopted_at: datetime | None
+    learning_questions: int
+    learning_questions_worked_on: int
+    worked_on_last: datetime | None
+
+
+def _count(rows: QuerySet[Any]) -> Coalesce:
+    """The number of `rows` as a subquery (an aggregate without GROUP BY gives one row)."""
+    return Coalesce(
+        Subquery(
+            rows.order_by().annotate(n=Func("pk", function="COUNT")).values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+def _first(rows: QuerySet[Any], field: str, output: Any = None) -> Subquery:
+    return Subquery(rows.values(field)[:1], output_field=output)
+
+
+def cycle_progress(*, cycle: Cycle) -> CycleProgress:
+    """The cycle's shared goal, personal challenges, contract, dot votes, adopted theme and
+    learning agenda, counted in one query, however much the network holds."""
+    held = Meeting.objects.filter(
+        learning_questions=OuterRef("pk"),
+        status=Meeting.Status.SCHEDULED,
+        ends_at__lte=timezone.now(),
+    )
+    challenges = PersonalChallenge.objects.filter(cycle=OuterRef("pk"))
+    agreements = Agreement.objects.filter(network=OuterRef("network_id")).order_by("-version")
+    latest_agreement = Agreement.objects.filter(network=OuterRef(OuterRef("network_id"))).order_by(
+        "-version"
+    )
+    dot_votes = DotVote.objects.filter(cycle=OuterRef("pk"))
+    questions = LearningQuestion.objects.filter(cycle=OuterRef("pk"))
+    last_meeting = Meeting.objects.filter(
+        learning_questions__cycle=OuterRef("pk"),
+        status=Meeting.Status.SCHEDULED,
+        ends_at__lte=timezone.now(),
+    ).order_by("-starts_at")
+    # Prefixed: the names of the counts are the cycle's related names too.
+    row = (
+        Cycle.objects.filter(pk=cycle.pk)
+        .annotate(
+            progress_shared_goal_at=_first(
+                LearningGoal.objects.filter(cycle=OuterRef("pk"), kind=LearningGoal.Kind.SHARED),
+                "updated_at",
+            ),
+            progress_challenges=_count(challenges),
+            progress_challenge_outcomes=_count(challenges.exclude(outcome="")),
+            progress_challenges_at=_first(challenges.order_by("-updated_at"), "updated_at"),
+            progress_agreement_id=_first(agreements, "pk"),
+            progress_agreement_version=_first(agreements, "version"),
+            progress_agreement_published_at=_first(agreements, "published_at"),
+            progress_agreement_acknowledged=_count(
+                AgreementAcknowledgement.objects.filter(
+                    agreement=Subquery(latest_agreement.values("pk")[:1])
+                )
+            ),
+            progress_dot_vote_id=_first(
+                dot_votes.order_by(F("closed_at").desc(nulls_last=True), "-opened_at", "-pk"), "pk"
+            ),
+            progress_dot_vote_closed_at=_first(
+                dot_votes.filter(closed_at__isnull=False).order_by("-closed_at"),
+                "closed_at",
+                DateTimeField(),
+            ),
+            progress_theme_adopted_at=_first(
+                Theme.objects.filter(cycle=OuterRef("pk")), "adopted_at"
+            ),
+            progress_learning_questions=_count(questions),
+            progress_learning_questions_worked_on=_count(questions.filter(Exists(held))),
+            progress_worked_on_last=_first(last_meeting, "starts_at", DateTimeField()),
+        )
+        .values(*(f"progress_{name}" for name in CycleProgress.__dataclass_fields__))
+        .get()
+    )
+    return CycleProgress(**{name.removeprefix("progress_"): value for name, value in row.items()})

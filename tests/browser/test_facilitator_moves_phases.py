@@ -1,5 +1,6 @@
-"""The facilitator records the four prerequisites, starts Exploration, moves on to Development
-and steps back with a reason; the phase tracker follows every move."""
+"""The facilitator records the four prerequisites, starts Exploration, sees its questions and
+what is still open, moves on to Development with a reason and steps back with a reason; the phase
+tracker follows every move."""
 
 import re
 
@@ -136,11 +137,42 @@ def test_facilitator_records_prerequisites_and_moves_through_phases(
     expect_phase(page, 1)
     expect(page.locator(back_link)).to_have_count(0)
 
-    # On to Development.
+    # The home page shows Exploration's questions, none done yet, each with the Handbook's
+    # work forms to try.
+    questions = page.locator("#questions-heading + p + .ln-guidance > article")
+    expect(questions).to_have_count(3)
+    expect(page.locator("main .ln-state--open")).to_have_count(3)
+    expect(questions.first).to_contain_text("Kennismaken")
+    expect(questions.first.locator("a[href*='/handreiking/']").first).to_be_visible()
+
+    # On to Development: the readiness summary lists what is still open, and moving on
+    # anyway asks for a reason (refused without one, nothing moves), which the move keeps.
     follow(page, page.locator(phase_link))
+    readiness = page.locator("main section.utrecht-alert--warning")
+    expect(readiness.locator("li")).to_have_count(3)
+    expect(readiness).to_contain_text("Give and take")
+    save(page)
+    expect(page).to_have_url(re.compile(re.escape(base) + "fase/$"))
+    reason = page.locator("textarea[name=reason]")
+    expect(reason).to_have_attribute("aria-invalid", "true")
+    expect(page.locator(f"#{reason.get_attribute('id')}_error")).to_contain_text(
+        re.compile(r"open", re.IGNORECASE)
+    )
+    network.current_cycle.refresh_from_db()
+    assert network.current_cycle.phase == "exploration"
+    onward = "We kennen elkaar al uit het vorige netwerk; het thema kiezen we nu samen."
+    reason.fill(onward)
     save(page)
     expect(page).to_have_url(re.compile(re.escape(base) + "$"))
     expect_phase(page, 2)
+    expect(page.locator("main table")).to_contain_text(onward)
+    assert network.current_cycle.transitions.latest("moved_at").open_questions == [
+        "Kennismaken",
+        "Gezamenlijk thema's verkennen",
+        "Give and take",
+    ]
+    # Exploration's questions are folded away under the earlier phases.
+    expect(page.locator("main details summary")).to_contain_text("Verkenning")
 
     # Back to Exploration: first without a reason (refused, nothing moves), then with one.
     follow(page, page.locator(back_link))

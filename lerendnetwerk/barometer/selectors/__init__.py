@@ -2,6 +2,7 @@
 queries."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
@@ -10,7 +11,14 @@ from lerendnetwerk.networks.models import Network
 from lerendnetwerk.networks.selectors import network_ids_of
 from lerendnetwerk.regions.models import Region
 
-from ..models import BarometerRound, Dimension, Participation, Question, Questionnaire
+from ..models import (
+    BarometerRound,
+    Dimension,
+    Participation,
+    Question,
+    Questionnaire,
+    min_answers_for,
+)
 
 
 def questionnaire_current(*, region: Region) -> Questionnaire | None:
@@ -56,6 +64,19 @@ def network_rounds(*, network: Network, user: User) -> list[BarometerRound]:
 def round_open(*, network: Network) -> BarometerRound | None:
     """The network's open round, if any, with how many answered so far."""
     return BarometerRound.objects.filter(network=network).open().with_answered().first()
+
+
+def round_shown_since(*, network: Network, since: datetime) -> BarometerRound | None:
+    """The network's latest round opened since `since` that has closed with enough answers to
+    show its results (the region's minimum), with its answered count; one query."""
+    return (
+        BarometerRound.objects.filter(network=network, opened_at__gte=since)
+        .closed()
+        .with_answered()
+        .filter(Q(answered__gte=min_answers_for(network.district.region)))
+        .order_by("-opened_at", "-pk")
+        .first()
+    )
 
 
 def answer_count(*, barometer_round: BarometerRound) -> int:

@@ -40,7 +40,9 @@ BUDGET = {
     "floor (status)": (0, 0),
     "district overview": (5, 1),
     "catalogue": (5, 0),
-    "network page": (11, 8),
+    # Phase guidance reads four things of its own (held agenda items, the cycle's theme
+    # progress, buddy pairs, a shown barometer round); the catalogue's topics are cached.
+    "network page": (15, 12),
     "meeting page": (9, 8),
     "network meetings": (10, 9),
     "coordinator overview": (5, 4),

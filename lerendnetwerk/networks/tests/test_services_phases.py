@@ -163,3 +163,33 @@ def test_a_new_cycle_can_enter_exploration_with_the_prerequisites_already_record
     services.network_move_phase(network=network, to_phase="exploration", moved_by=facilitator)
     network.current_cycle.refresh_from_db()
     assert network.current_cycle.phase == "exploration"
+
+
+def test_moving_on_with_open_questions_needs_a_reason_and_keeps_both(network, facilitator, manager):
+    record_all_prerequisites(network, facilitator, manager)
+    services.network_move_phase(network=network, to_phase="exploration", moved_by=facilitator)
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        services.network_move_phase(
+            network=network,
+            to_phase="development",
+            moved_by=facilitator,
+            reason=" ",
+            open_questions=["Give and take"],
+        )
+    assert "Some questions of this phase are still open" in refused.value.message_dict["reason"][0]
+
+    moved = services.network_move_phase(
+        network=network,
+        to_phase="development",
+        moved_by=facilitator,
+        reason="De groep is er klaar voor.",
+        open_questions=["Give and take"],
+    )
+    assert (moved.reason, moved.open_questions) == ("De groep is er klaar voor.", ["Give and take"])
+    # A move without open questions needs no reason and keeps none.
+    assert (
+        services.network_move_phase(
+            network=network, to_phase="deepening", moved_by=facilitator
+        ).open_questions
+        == []
+    )

@@ -7,8 +7,6 @@ from django.urls import reverse
 from lerendnetwerk.core.tests.factories import NetworkFactory, UserFactory, add_member, login
 from lerendnetwerk.networks.models import Membership, Network
 
-from .test_services_phases import record_all_prerequisites
-
 pytestmark = pytest.mark.django_db
 
 
@@ -113,37 +111,6 @@ def test_a_prerequisite_form_keeps_input_and_says_what_is_missing(network, facil
     assert "Wijkbudget toegezegd" in content and 'value="HU"' in content
     assert "budget_euros_error" in content
     assert not network.prerequisites.exists()
-
-
-def test_moving_a_network_through_the_phase_page(network, facilitator, manager):
-    client = login(facilitator)
-    refused = client.post(
-        reverse("networks:phase", args=[network.slug]), {"to_phase": "exploration"}
-    )
-    assert refused.status_code == 200
-    assert "utrecht-alert--warning" in refused.content.decode()
-    assert len(refused.context["missing_prerequisites"]) == 4
-    record_all_prerequisites(network, facilitator, manager)
-    moved = client.post(reverse("networks:phase", args=[network.slug]), {"to_phase": "exploration"})
-    assert moved["Location"] == reverse("pages:network", args=[network.slug])
-    page = client.get(moved["Location"])
-    assert page.context["home"].current_phase == "exploration"
-    assert "Kennismaken" in page.content.decode()
-
-
-def test_going_back_without_a_reason_keeps_the_form(network, facilitator):
-    network.current_cycle.phase = "development"
-    network.current_cycle.save()
-    client = login(facilitator)
-    form = client.get(reverse("networks:phase", args=[network.slug]) + "?richting=terug")
-    assert form.context["going_back"] is True
-    response = client.post(
-        reverse("networks:phase", args=[network.slug]), {"to_phase": "exploration", "reason": ""}
-    )
-    assert response.status_code == 200
-    assert "reason_error" in response.content.decode()
-    network.current_cycle.refresh_from_db()
-    assert network.current_cycle.phase == "development"
 
 
 def test_the_public_contact_form_mails_the_facilitator_without_showing_their_address(

@@ -10,6 +10,7 @@ from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.barometer.tests.conftest import make_round
+from lerendnetwerk.catalogue.models import Entry
 from lerendnetwerk.core.tests.factories import UserFactory, add_member, login
 from lerendnetwerk.meetings import services as meeting_services
 from lerendnetwerk.meetings.models import Meeting
@@ -118,3 +119,33 @@ def test_every_section_names_a_page_of_one_network() -> None:
             reverse(section.url_name, args=["een-netwerk"])
         except NoReverseMatch:  # pragma: no cover - the assertion says which
             pytest.fail(f"{section.key}: {section.url_name} does not take a network's slug")
+
+
+def test_the_home_page_shows_each_question_of_the_phase_with_its_state_and_evidence(
+    started: Network, facilitator: User, participant: User
+) -> None:
+    held = _meeting(started, facilitator, "Kennismaken", in_days=7)
+    meeting_services.agenda_item_add(
+        meeting=held,
+        entry=Entry.objects.get(slug="kennismakingsoefening"),
+        duration_minutes=30,
+        lead="facilitator",
+    )
+    Meeting.objects.filter(pk=held.pk).update(
+        starts_at=timezone.now() - timedelta(days=3), ends_at=timezone.now() - timedelta(days=3)
+    )
+    network_services.network_move_phase(
+        network=started, to_phase="development", moved_by=facilitator, reason="Door"
+    )
+
+    page = login(participant).get(reverse("pages:network", args=[started.slug]))
+
+    home = page.context["home"]
+    assert home.guidance.phase == "development"
+    assert [g.phase for g in home.earlier_guidance] == ["exploration"]
+    content = page.content.decode()
+    assert 'class="ln-state ln-state--open">Open</span>' in content
+    assert 'class="ln-state ln-state--done">Klaar</span>' in content  # Kennismaken, earlier
+    assert "Kennismakingsoefening in de bijeenkomst “Kennismaken”" in content
+    assert "<details" in content and "Verkenning: 1 van de 3 klaar" in content
+    assert reverse("catalogue:entry", args=["ontwikkeling", "maak-een-contract"]) in content

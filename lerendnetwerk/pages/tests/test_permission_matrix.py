@@ -96,7 +96,7 @@ MATRIX: dict[str, Row] = {
         lambda w: {"slug": w.network.slug, "kind_slug": "tijd"},
         only("facilitator", "coordinator"),
     ),
-    "networks:phase": ("get", network, only("facilitator")),
+    "pages:network_phase": ("get", network, only("facilitator")),
     "networks:new_cycle": ("get", network, only("facilitator")),
     "networks:membership_end": (
         "post",

@@ -16,7 +16,7 @@ from django.utils import timezone
 from lerendnetwerk.barometer.models import BarometerRound, min_answers_for
 from lerendnetwerk.barometer.results import dimension_averages, pool, statement_counts
 from lerendnetwerk.meetings.models import AgendaItem, Meeting, Rsvp
-from lerendnetwerk.networks.models import Membership, Network, Prerequisite
+from lerendnetwerk.networks.models import Membership, Network, PhaseTransition, Prerequisite
 from lerendnetwerk.themes.models import (
     DotVote,
     DotVoteSticker,
@@ -90,6 +90,8 @@ class NetworkFacts:
     missing_prerequisites: int = 0
     manager_commitments: int = 0
     barometer_lowest: tuple[str, float] | None = None  # (dimension, average) of the shown round
+    # The latest move of the cycle: (from phase, to phase, day, the questions left open).
+    last_move: tuple[str, str, date, list[str]] | None = None
 
     @property
     def members(self) -> int:
@@ -138,6 +140,7 @@ def network_facts(*, network_ids: list[int]) -> dict[int, NetworkFacts]:
     _meetings(facts, cycle_ids)
     _contributions(facts, cycle_ids)
     _prerequisites(facts)
+    _moves(facts, cycle_ids)
     _barometer(facts, networks)
     return facts
 
@@ -289,6 +292,21 @@ def _prerequisites(facts: dict[int, NetworkFacts]) -> None:
     for network_id, f in facts.items():
         f.missing_prerequisites = len(Prerequisite.Kind.values) - recorded[network_id]
         f.manager_commitments = commitments.get(network_id, 0)
+
+
+def _moves(facts: dict[int, NetworkFacts], cycle_ids: list[int]) -> None:
+    moves = (
+        PhaseTransition.objects.filter(cycle_id__in=cycle_ids)
+        .order_by("cycle_id", "moved_at", "pk")
+        .values_list("cycle__network_id", "from_phase", "to_phase", "moved_at", "open_questions")
+    )
+    for network_id, from_phase, to_phase, moved_at, open_questions in moves:
+        facts[network_id].last_move = (
+            from_phase,
+            to_phase,
+            timezone.localdate(moved_at),
+            list(open_questions or []),
+        )
 
 
 def _barometer(facts: dict[int, NetworkFacts], networks: list[Network]) -> None:
