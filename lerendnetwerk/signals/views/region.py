@@ -85,8 +85,9 @@ def region(request: "AuthenticatedHttpRequest") -> HttpResponse:
 @login_required
 def digest_settings(request: "AuthenticatedHttpRequest") -> HttpResponse:
     _coordinator_only(request)
+    # An unticked box sends nothing, so an empty POST is still an answer.
     form = DigestSettingsForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"weekly": selectors.digest_wanted(user=request.user)},
     )
     if request.method == "POST" and form.is_valid():
