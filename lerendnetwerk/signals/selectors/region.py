@@ -63,7 +63,7 @@ def rule_title(rule: str, entry_title: str | None) -> str | Promise:
     """What a person calls a signal: its pitfall's title, or a platform signal's own name."""
     if entry_title:
         return entry_title
-    return RULES[rule].name if rule in RULES else rule
+    return (RULES[rule].name if rule in RULES else "") or rule
 
 
 def _count(signals: QuerySet[Signal]) -> Coalesce:
