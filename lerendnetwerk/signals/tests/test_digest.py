@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +28,7 @@ def raise_signal(network: Network, rule: str, days_ago: int = 1, **kwargs: objec
         severity=Severity.WARNING,
         since=timezone.localdate(),
         raised_at=timezone.now() - timedelta(days=days_ago),
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
 
 
@@ -67,6 +68,7 @@ def test_a_coordinator_gets_the_new_and_worse_signals_of_their_region(
     body = str(message.body)
     assert "LN Overvecht: 1 new, 1 worse" in body
     assert "No meeting planned" in body
+    assert isinstance(message, EmailMultiAlternatives)
     assert participant.name not in body and participant.name not in str(message.alternatives)
     assert "LN Amersfoort" not in body
     assert reverse("signals:digest_settings") in body
