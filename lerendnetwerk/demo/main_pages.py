@@ -45,6 +45,7 @@ def main_pages(namespace: str = "") -> list[Page]:
             reverse("barometer:results", args=[network.slug, barometer_round.pk]),
         ),
         Page("barometer per region", coordinator, reverse("barometer:region")),
+        Page("signals per region", coordinator, reverse("signals:region")),
         Page("member dashboard", participant, reverse("pages:dashboard")),
         Page("my diary", participant, reverse("journal:index")),
     ]

@@ -3,10 +3,11 @@
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.db.models import Count, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from lerendnetwerk.accounts.models import User
@@ -286,3 +287,49 @@ def network_figures(*, network: Network, meetings: "list[CountedMeeting]") -> Ne
             for m in members
         ],
     )
+
+
+@dataclass(frozen=True)
+class AttendancePoint:
+    """One recorded meeting of a trend: its day and the share of the invited who came."""
+
+    day: date
+    attended: int
+    invited: int
+
+    @property
+    def percentage(self) -> int:
+        return round(100 * self.attended / self.invited) if self.invited else 0
+
+
+TREND_MEETINGS = 6
+
+
+def attendance_trends(
+    *, network_ids: Collection[int], last: int = TREND_MEETINGS
+) -> dict[int, list[AttendancePoint]]:
+    """For each of these networks, the attendance of its last `last` meetings with recorded
+    attendance (not cancelled, with invitations), oldest first; one query for all of them."""
+    recorded = (
+        Meeting.objects.filter(
+            network_id__in=network_ids,
+            status=Meeting.Status.SCHEDULED,
+            attendance_recorded_at__isnull=False,
+        )
+        .annotate(
+            invited=_count(Rsvp.objects.filter(meeting=OuterRef("pk"))),
+            attended=_count(Rsvp.objects.filter(meeting=OuterRef("pk"), attended=True)),
+            recent=Window(
+                RowNumber(), partition_by=F("network_id"), order_by=F("starts_at").desc()
+            ),
+        )
+        .filter(recent__lte=last, invited__gt=0)
+        .order_by("network_id", "starts_at")
+        .values_list("network_id", "starts_at", "attended", "invited")
+    )
+    trends: dict[int, list[AttendancePoint]] = {}
+    for network_id, starts_at, attended, invited in recorded:
+        trends.setdefault(network_id, []).append(
+            AttendancePoint(timezone.localdate(starts_at), attended, invited)
+        )
+    return trends

@@ -56,6 +56,10 @@ class Signal(models.Model):
     score = models.FloatField(_("score"), default=0)
     since = models.DateField(_("since"))
     computed_at = models.DateTimeField(_("computed at"), default=timezone.now)
+    # When the platform first raised it and when its severity last rose: the weekly digest
+    # reports what is new or worse since the last one.
+    raised_at = models.DateTimeField(_("raised at"), default=timezone.now)
+    worsened_at = models.DateTimeField(_("worsened at"), null=True, blank=True)
     cleared_at = models.DateTimeField(_("cleared at"), null=True, blank=True)
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
     acknowledged_by = models.ForeignKey(
@@ -110,3 +114,23 @@ class RegionThresholds(models.Model):
 
     def __str__(self) -> str:
         return str(self.region)
+
+
+class DigestPreference(models.Model):
+    """Whether a coordinator gets the weekly e-mail of new and worse signals; on unless they
+    switch it off (a coordinator without a row gets it)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="signal_digest",
+        verbose_name=_("person"),
+    )
+    weekly = models.BooleanField(_("weekly overview by e-mail"), default=True)
+
+    class Meta:
+        verbose_name = _("signal digest preference")
+        verbose_name_plural = _("signal digest preferences")
+
+    def __str__(self) -> str:
+        return str(self.user)

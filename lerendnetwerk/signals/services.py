@@ -2,19 +2,24 @@
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
+from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.networks.models import Network
 
-from .models import Severity, Signal
+from .models import DigestPreference, Severity, Signal
 from .rulebook import RULES, Finding, evaluate
 from .selectors.facts import network_facts
+from .selectors.region import digest_networks, digest_recipients, digest_signals
 
 BATCH = 500
 
@@ -87,6 +92,7 @@ def _store(
                         score=finding.score,
                         since=finding.since,
                         computed_at=now,
+                        raised_at=now,
                     )
                 )
                 continue
@@ -97,6 +103,8 @@ def _store(
                 signal.acknowledged_at = None
                 signal.acknowledged_by = None
                 signal.acknowledged_score = None
+            if finding.severity > signal.severity:
+                signal.worsened_at = now
             signal.severity = finding.severity
             signal.facts, signal.private, signal.score = (
                 finding.facts,
@@ -120,6 +128,7 @@ def _store(
             "acknowledged_at",
             "acknowledged_by",
             "acknowledged_score",
+            "worsened_at",
         ],
     )
     Signal.objects.bulk_update(cleared, ["cleared_at"])
@@ -150,6 +159,48 @@ def signal_acknowledge(*, signal: Signal, user: User, note: str) -> Signal:
         ]
     )
     return signal
+
+
+@transaction.atomic
+def digest_preference_set(*, user: User, weekly: bool) -> DigestPreference:
+    """Switch the coordinator's weekly digest on or off."""
+    preference, _created = DigestPreference.objects.update_or_create(
+        user=user, defaults={"weekly": weekly}
+    )
+    return preference
+
+
+DIGEST_DAYS = 7
+
+
+def signal_digests_send(*, now: datetime | None = None) -> int:
+    """E-mail every coordinator who wants it the signals that are new or got worse in their
+    regions' networks in the last seven days: counts per network and rule titles, no evidence
+    and no names, in the recipient's language. Nobody gets an empty digest. Returns how many
+    were queued."""
+    since = (now or timezone.now()) - timedelta(days=DIGEST_DAYS)
+    per_region = digest_signals(since=since)
+    sent = 0
+    for user in digest_recipients():
+        signals = [s for region in user.coordinator_of.all() for s in per_region.get(region.pk, [])]
+        if not signals:
+            continue
+        with translation.override(user.language):
+            path = reverse("signals:region")
+            settings_path = reverse("signals:digest_settings")
+        email_enqueue(
+            to=user.email,
+            template="signals/email/digest",
+            context={
+                "networks": digest_networks(signals=signals, since=since),
+                "since": since.date(),
+                "url": settings.SITE_URL + path,
+                "settings_url": settings.SITE_URL + settings_path,
+            },
+            language=user.language,
+        )
+        sent += 1
+    return sent
 
 
 def severity_key(value: int) -> str:

@@ -1,0 +1,49 @@
+from typing import Any
+
+from django import forms
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from lerendnetwerk.catalogue.phase import Phase
+from lerendnetwerk.core.forms import Form
+
+from .selectors.region import PREPARING, SORTS
+
+
+class RegionFilterForm(Form):
+    """The region dashboard's filters, read from the query string (no JavaScript needed)."""
+
+    wijk = forms.TypedChoiceField(label=_("District"), coerce=int, empty_value=None, required=False)
+    fase = forms.ChoiceField(label=_("Phase"), required=False)
+    signaal = forms.ChoiceField(label=_("Signal"), required=False)
+    sort = forms.ChoiceField(
+        choices=[(s, s) for s in SORTS], required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        districts: list[tuple[int, str]],
+        rules: list[tuple[str, str | Promise]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["wijk"].choices = everything + districts
+        self.fields["fase"].choices = [
+            *everything,
+            (PREPARING, _("Preparing (prerequisites)")),
+            *Phase.choices,
+        ]
+        self.fields["signaal"].choices = everything + rules
+
+
+class DigestSettingsForm(Form):
+    weekly = forms.BooleanField(
+        label=_("Send me the weekly overview of new and worse signals"),
+        required=False,
+        help_text=_(
+            "Every week, an e-mail with the signals that are new or got worse in the networks "
+            "of your region: counts and titles, no names."
+        ),
+    )
