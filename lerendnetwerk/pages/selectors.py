@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.barometer import selectors as barometer_selectors
 from lerendnetwerk.barometer.models import BarometerRound
 from lerendnetwerk.catalogue.phase import Phase
@@ -17,6 +18,8 @@ from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks import phases
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Network, PhaseTransition, Prerequisite
+from lerendnetwerk.signals import selectors as signal_selectors
+from lerendnetwerk.signals.selectors import NetworkHealth, ShownSignal
 
 # How many held meetings the home page shows the attendance of.
 RECENT_MEETINGS = 3
@@ -48,14 +51,17 @@ class NetworkHome:
     meetings_planned: int
     recent_attendance: list[Attendance]
     open_round: BarometerRound | None
+    # The health panel: the top current signals, or None for those who may not see them.
+    signals: list[ShownSignal] | None = None
 
 
 def _phase(value: str | None) -> Phase | None:
     return Phase(value) if value else None
 
 
-def network_home(*, network: Network) -> NetworkHome:
-    """What a member sees first: where the network stands and what comes next."""
+def network_home(*, network: Network, with_signals: bool = False) -> NetworkHome:
+    """What a member sees first: where the network stands and what comes next; with the
+    health panel (one query more) for those who may see the network's signals."""
     cycle = network.current_cycle
     current = cycle.phase if cycle else ""
     # One query for the cycle's meetings with their counts serves the next meeting, the
@@ -84,4 +90,21 @@ def network_home(*, network: Network) -> NetworkHome:
             for m in recorded[-RECENT_MEETINGS:]
         ],
         open_round=barometer_selectors.round_open(network=network) if current else None,
+        signals=signal_selectors.signals_top(network=network) if with_signals else None,
     )
+
+
+@dataclass
+class DashboardNetwork:
+    network: Network
+    # The health of a network the person facilitates; None for the others.
+    health: NetworkHealth | None
+
+
+def dashboard_networks(*, user: User) -> list[DashboardNetwork]:
+    """The person's networks, with the health of those they facilitate (three queries)."""
+    health = signal_selectors.signals_health(user=user)
+    return [
+        DashboardNetwork(network=n, health=health.get(n.pk))
+        for n in network_selectors.networks_for_user(user=user)
+    ]

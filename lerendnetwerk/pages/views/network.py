@@ -15,7 +15,9 @@ from .. import selectors
 @login_required
 def network_home(request: HttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.view_network")
-    home = selectors.network_home(network=network)
+    home = selectors.network_home(
+        network=network, with_signals=request.user.has_perm("signals.view_signals", network)
+    )
     stage = home.current_phase.value if home.current_phase else ""
     return render(
         request,
