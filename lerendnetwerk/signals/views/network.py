@@ -36,9 +36,10 @@ def _signal_for(network: "Network", pk: int) -> Signal:
 def _page(
     request: "AuthenticatedHttpRequest",
     network: "Network",
-    bound: AcknowledgeForm | None = None,
-    bound_pk: int | None = None,
+    bound: dict[int, AcknowledgeForm] | None = None,
 ) -> HttpResponse:
+    """The signals page; `bound` holds an acknowledgement (by signal) that came back with its
+    error, so the note typed stays."""
     user = request.user
     facilitator = user.has_perm("signals.view_names", network)
     signals = selectors.shown(
@@ -47,10 +48,7 @@ def _page(
     may_act = user.has_perm("signals.act_on_signals", network)
     next_meeting = meeting_selectors.meeting_next(network=network) if may_act else None
     open_signals = [s for s in signals if not s.signal.is_acknowledged]
-    forms = {
-        s.signal.pk: bound if bound_pk == s.signal.pk and bound else _ack_form(s.signal.pk)
-        for s in open_signals
-    }
+    forms = {s.signal.pk: _ack_form(s.signal.pk) for s in open_signals} | (bound or {})
     return render(
         request,
         "signals/network.html",
@@ -94,7 +92,7 @@ def signal_acknowledge(request: "AuthenticatedHttpRequest", slug: str, pk: int) 
         else:
             messages.success(request, _("The signal is acknowledged, with your note."))
             return redirect("signals:network", slug=network.slug)
-    return _page(request, network, bound=form, bound_pk=pk)
+    return _page(request, network, bound={pk: form})
 
 
 @require_POST
