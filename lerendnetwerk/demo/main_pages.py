@@ -38,6 +38,7 @@ def main_pages(namespace: str = "") -> list[Page]:
         Page("network page", facilitator, reverse("pages:network", args=[network.slug])),
         Page("meeting page", participant, reverse("meetings:detail", args=[meeting.pk])),
         Page("network meetings", facilitator, reverse("meetings:network", args=[network.slug])),
+        Page("network signals", facilitator, reverse("signals:network", args=[network.slug])),
         Page("coordinator overview", coordinator, reverse("networks:coordination")),
         Page(
             "barometer results",

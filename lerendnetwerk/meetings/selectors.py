@@ -191,6 +191,16 @@ def meetings_to_plan_for(*, network: Network) -> QuerySet[Meeting]:
     ).order_by("starts_at")
 
 
+def meeting_next(*, network: Network) -> Meeting | None:
+    """The network's next planned meeting (the soonest scheduled one that has not ended)."""
+    return meetings_to_plan_for(network=network).first()
+
+
+def agenda_entry_ids(*, meeting: Meeting) -> set[int]:
+    """The catalogue entries already on the meeting's agenda."""
+    return set(meeting.agenda_items.filter(entry__isnull=False).values_list("entry_id", flat=True))
+
+
 def rsvp_for_link(*, meeting_id: int, user_id: int) -> Rsvp | None:
     """The invitation a signed answer link points at, with what its page shows."""
     return (

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.barometer import selectors as barometer_selectors
 from lerendnetwerk.barometer.models import BarometerRound
 from lerendnetwerk.catalogue.phase import Phase
@@ -18,6 +19,8 @@ from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks import phases
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Network, PhaseTransition, Prerequisite
+from lerendnetwerk.signals import selectors as signal_selectors
+from lerendnetwerk.signals.selectors import NetworkHealth, ShownSignal
 from lerendnetwerk.signals.selectors import guidance as guidance_selectors
 from lerendnetwerk.signals.selectors.guidance import PhaseGuidance
 
@@ -54,6 +57,8 @@ class NetworkHome:
     # The current phase's questions with what the network did, and the earlier phases'.
     guidance: PhaseGuidance | None
     earlier_guidance: list[PhaseGuidance]
+    # The health panel: the top current signals, or None for those who may not see them.
+    signals: list[ShownSignal] | None = None
 
 
 def _phase(value: str | None) -> Phase | None:
@@ -68,8 +73,9 @@ def missing_prerequisites(*, network: Network) -> list[Prerequisite.Kind]:
     ]
 
 
-def network_home(*, network: Network) -> NetworkHome:
-    """What a member sees first: where the network stands and what comes next."""
+def network_home(*, network: Network, with_signals: bool = False) -> NetworkHome:
+    """What a member sees first: where the network stands and what comes next; with the
+    health panel (one query more) for those who may see the network's signals."""
     cycle = network.current_cycle
     current = cycle.phase if cycle else ""
     # One query for the cycle's meetings with their counts serves the next meeting, the
@@ -101,4 +107,21 @@ def network_home(*, network: Network) -> NetworkHome:
         open_round=barometer_selectors.round_open(network=network) if current else None,
         guidance=guidance[-1] if guidance else None,
         earlier_guidance=guidance[-2::-1],
+        signals=signal_selectors.signals_top(network=network) if with_signals else None,
     )
+
+
+@dataclass
+class DashboardNetwork:
+    network: Network
+    # The health of a network the person facilitates; None for the others.
+    health: NetworkHealth | None
+
+
+def dashboard_networks(*, user: User) -> list[DashboardNetwork]:
+    """The person's networks, with the health of those they facilitate (three queries)."""
+    health = signal_selectors.signals_health(user=user)
+    return [
+        DashboardNetwork(network=n, health=health.get(n.pk))
+        for n in network_selectors.networks_for_user(user=user)
+    ]

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
 from lerendnetwerk.core.email import email_enqueue
+from lerendnetwerk.meetings import services as meeting_services
+from lerendnetwerk.meetings.models import AgendaItem, Meeting
 from lerendnetwerk.networks.models import Network
 
 from .models import DigestPreference, Severity, Signal
@@ -22,6 +24,8 @@ from .selectors.facts import network_facts
 from .selectors.region import digest_networks, digest_recipients, digest_signals
 
 BATCH = 500
+# How long a work form put on the agenda from a signal takes, until the facilitator changes it.
+WORK_FORM_MINUTES = 30
 
 
 @dataclass
@@ -201,6 +205,30 @@ def signal_digests_send(*, now: datetime | None = None) -> int:
         )
         sent += 1
     return sent
+
+
+def signal_work_form_schedule(*, signal: Signal, entry: Entry, meeting: Meeting) -> AgendaItem:
+    """Put a work form the signal suggests on a planned meeting of the signal's network, led by
+    the facilitator, and recompute the network's signals so that every page shows the new
+    agenda. Refuses an entry that is not one of the signal's work forms, and a meeting of
+    another network, cancelled or over."""
+    rule = RULES.get(signal.rule)
+    if rule is None or entry.slug not in rule.suggested or entry.kind != Entry.Kind.ACTIVITY:
+        raise ValidationError(_("This work form is not one this signal suggests."))
+    if (
+        meeting.network_id != signal.network_id
+        or meeting.status != Meeting.Status.SCHEDULED
+        or meeting.ends_at <= timezone.now()
+    ):
+        raise ValidationError(_("Choose a planned meeting of this network."))
+    item = meeting_services.agenda_item_add(
+        meeting=meeting,
+        entry=entry,
+        duration_minutes=WORK_FORM_MINUTES,
+        lead=AgendaItem.Lead.FACILITATOR,
+    )
+    signals_compute(network_ids=[signal.network_id])
+    return item
 
 
 def severity_key(value: int) -> str:

@@ -107,8 +107,11 @@ def test_the_tabs_are_the_registered_sections_each_shown_only_to_who_may_open_it
     assert groups not in as_manager.content.decode()
     for section in sections.sections():
         path = reverse(section.url_name, args=[network.slug])
-        assert path in as_member.content.decode(), section.key
-        assert login(participant).get(path).status_code == 200, section.key
+        # The signals are for the facilitator and the coordinator, not for every member.
+        shown = participant.has_perm(section.permission, network)
+        assert shown == (section.key != "signals"), section.key
+        assert (path in as_member.content.decode()) == shown, section.key
+        assert login(participant).get(path).status_code == (200 if shown else 403), section.key
 
 
 def test_every_section_names_a_page_of_one_network() -> None:

@@ -12,12 +12,11 @@ from .. import selectors
 @login_required
 def network_home(request: HttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.view_network")
+    home = selectors.network_home(
+        network=network, with_signals=request.user.has_perm("signals.view_signals", network)
+    )
     return render(
         request,
         "pages/network.html",
-        {
-            "network": network,
-            "cycle": network.current_cycle,
-            "home": selectors.network_home(network=network),
-        },
+        {"network": network, "cycle": network.current_cycle, "home": home},
     )

@@ -6,6 +6,8 @@ from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.catalogue.selectors import stage_summaries
 from lerendnetwerk.networks import selectors as network_selectors
 
+from .. import selectors
+
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/home.html", {"stages": stage_summaries()})
@@ -18,7 +20,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "pages/dashboard.html",
         {
-            "networks": list(network_selectors.networks_for_user(user=user)),
+            "networks": selectors.dashboard_networks(user=user),
             "committed_networks": list(network_selectors.networks_for_manager(user=user)),
         },
     )

@@ -1,13 +1,16 @@
 """Reads for the signal pages and the rules: stored signals, phase guidance and the facts the
 rules read. This app sits above the feature apps (and beside the diary, which it never reads)."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import QuerySet
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
-from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks import selectors as network_selectors
+from lerendnetwerk.networks.models import Membership, Network
 
 from ..models import Severity, Signal
 from ..rulebook import RULES
@@ -39,28 +42,29 @@ def _suggested(signals: list[Signal]) -> dict[str, Entry]:
     return {e.slug: e for e in Entry.objects.filter(slug__in=slugs).select_related("topic")}
 
 
+def _shown(s: Signal, suggested: dict[str, Entry], *, facilitator: bool) -> ShownSignal | None:
+    rule = RULES.get(s.rule)
+    if rule is None:
+        return None  # a rule that no longer exists
+    return ShownSignal(
+        signal=s,
+        title=s.entry.title if s.entry else str(rule.name),
+        evidence=rule.evidence(s.facts),
+        severity=Severity(s.severity).key,
+        since=s.since,
+        tip=s.entry.summary if s.entry else "",
+        entry=s.entry,
+        suggested=[suggested[slug] for slug in rule.suggested if slug in suggested],
+        private_names=list(s.private.get("repeated_declines", [])) if facilitator else [],
+    )
+
+
 def shown(signals: list[Signal], *, facilitator: bool) -> list[ShownSignal]:
     """The signals written out for a reader; one query for all their suggestions."""
     suggested = _suggested(signals)
-    result = []
-    for s in signals:
-        rule = RULES.get(s.rule)
-        if rule is None:
-            continue  # a rule that no longer exists
-        result.append(
-            ShownSignal(
-                signal=s,
-                title=s.entry.title if s.entry else str(rule.name),
-                evidence=rule.evidence(s.facts),
-                severity=Severity(s.severity).key,
-                since=s.since,
-                tip=s.entry.summary if s.entry else "",
-                entry=s.entry,
-                suggested=[suggested[slug] for slug in rule.suggested if slug in suggested],
-                private_names=list(s.private.get("repeated_declines", [])) if facilitator else [],
-            )
-        )
-    return result
+    return [
+        one for s in signals if (one := _shown(s, suggested, facilitator=facilitator)) is not None
+    ]
 
 
 def signals_current(*, network: Network) -> QuerySet[Signal]:
@@ -76,3 +80,58 @@ def signals_current(*, network: Network) -> QuerySet[Signal]:
 def signal_get(*, network: Network, pk: int) -> Signal:
     """Raises Signal.DoesNotExist for another network's signal or a cleared one."""
     return signals_current(network=network).get(pk=pk)
+
+
+def signals_top(*, network: Network, limit: int = 3) -> list[ShownSignal]:
+    """The most severe and newest current signals nobody acknowledged yet, without their
+    suggestions and names: the health panel on the network's home page (one query)."""
+    signals = signals_current(network=network).filter(acknowledged_at__isnull=True)[:limit]
+    return [one for s in signals if (one := _shown(s, {}, facilitator=False)) is not None]
+
+
+@dataclass
+class NetworkHealth:
+    """A network's open signals in brief: how many of each severity and the worst one."""
+
+    network_id: int
+    counts: dict[str, int] = field(default_factory=dict)
+    worst: ShownSignal | None = None
+
+    @property
+    def by_severity(self) -> list[tuple[str, str, int]]:
+        """(key, label, count) from the most severe down, only the severities that occur."""
+        return [
+            (s.key, str(s.label), self.counts[s.key])
+            for s in sorted(Severity, reverse=True)
+            if self.counts.get(s.key)
+        ]
+
+
+def signals_health(*, user: User) -> dict[int, NetworkHealth]:
+    """The health of every network the person facilitates, by network id, in two queries
+    whatever the number of networks (one when they facilitate none)."""
+    facilitated = list(
+        network_selectors.memberships_active(user=user)
+        .filter(role=Membership.Role.FACILITATOR)
+        .values_list("network_id", flat=True)
+    )
+    if not facilitated:
+        return {}
+    health = {pk: NetworkHealth(network_id=pk) for pk in facilitated}
+    counts: dict[int, Counter[str]] = {pk: Counter() for pk in facilitated}
+    signals = (
+        Signal.objects.current()
+        .filter(network_id__in=facilitated, acknowledged_at__isnull=True)
+        .select_related("entry")
+        .order_by("network_id", "-severity", "-since", "rule")
+    )
+    for s in signals:
+        one = _shown(s, {}, facilitator=False)
+        if one is None:
+            continue
+        counts[s.network_id][one.severity] += 1
+        if health[s.network_id].worst is None:
+            health[s.network_id].worst = one
+    for pk, counted in counts.items():
+        health[pk].counts = dict(counted)
+    return health
