@@ -4,6 +4,8 @@ Here and not in `networks`: the summary is the phase guidance of the `signals` a
 above the feature apps. The move itself is `networks.services.network_move_phase`.
 """
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -21,6 +23,18 @@ from lerendnetwerk.signals.selectors.guidance import open_questions
 
 from .. import selectors
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from lerendnetwerk.networks.models import Network
+
+
+def _reason_required(*, going_back: bool, still_open: list[str]) -> "StrOrPromise | None":
+    """Why the form asks for a reason, in the service's words (None: it need not)."""
+    if going_back:
+        return services.REASON_FOR_STEP_BACK
+    return services.REASON_FOR_OPEN_QUESTIONS if still_open else None
+
 
 @login_required
 def network_phase(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
@@ -35,13 +49,7 @@ def network_phase(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     form = PhaseMoveForm(
         request.POST or None,
         initial={"to_phase": target or ""},
-        reason_required=(
-            services.REASON_FOR_STEP_BACK
-            if going_back
-            else services.REASON_FOR_OPEN_QUESTIONS
-            if still_open
-            else None
-        ),
+        reason_required=_reason_required(going_back=going_back, still_open=still_open),
     )
     if request.method == "POST" and form.is_valid():
         target = form.cleaned_data["to_phase"]
@@ -62,7 +70,18 @@ def network_phase(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
                 % {"phase": Phase(transition.to_phase).label},
             )
             return redirect("pages:network", slug=network.slug)
-    going_back = phases.is_step_back(current, target or "")
+    return _form_page(request, network, form, current, target or "", still_open)
+
+
+def _form_page(
+    request: AuthenticatedHttpRequest,
+    network: "Network",
+    form: PhaseMoveForm,
+    current: str,
+    target: str,
+    still_open: list[str],
+) -> HttpResponse:
+    going_back = phases.is_step_back(current, target)
     return render(
         request,
         "pages/phase_form.html",

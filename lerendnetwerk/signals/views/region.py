@@ -4,7 +4,7 @@ per severity and its attendance trend; and the coordinator's weekly digest setti
 Counts and rule titles only: who declined is for the facilitator (`signals.view_names`).
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -34,6 +34,23 @@ def _coordinator_only(request: "AuthenticatedHttpRequest") -> None:
         raise PermissionDenied
 
 
+def _rows(networks: "list[RegionNetwork]") -> list[tuple[Any, ...]]:
+    """Each network of the page with its most severe signal's title and its attendance trend
+    (one query for the page's trends)."""
+    trends = selectors.region_trends(networks=networks)
+    return [
+        (
+            network,
+            selectors.rule_title(network.top_rule, network.top_entry_title)
+            if network.top_rule
+            else "",
+            attendance_sparkline(chart_id=f"trend-{network.pk}", points=trends[network.pk].points),
+            trends[network.pk].last,
+        )
+        for network in networks
+    ]
+
+
 @login_required
 def region(request: "AuthenticatedHttpRequest") -> HttpResponse:
     _coordinator_only(request)
@@ -56,19 +73,7 @@ def region(request: "AuthenticatedHttpRequest") -> HttpResponse:
         ),
         PER_PAGE,
     )
-    networks: list[RegionNetwork] = list(page.object_list)
-    trends = selectors.region_trends(networks=networks)
-    rows = [
-        (
-            network,
-            selectors.rule_title(network.top_rule, network.top_entry_title)
-            if network.top_rule
-            else "",
-            attendance_sparkline(chart_id=f"trend-{network.pk}", points=trends[network.pk].points),
-            trends[network.pk].last,
-        )
-        for network in networks
-    ]
+    rows = _rows(list(page.object_list))
     return render(
         request,
         "signals/region.html",
