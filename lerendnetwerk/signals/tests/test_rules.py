@@ -22,7 +22,7 @@ from lerendnetwerk.networks.models import Network
 from lerendnetwerk.regions.models import Region
 from lerendnetwerk.themes import services as theme_services
 
-from .. import triggers
+from .. import invalidation
 from ..models import RegionThresholds, Severity, Signal
 from ..rulebook import RULES, evaluate
 from ..selectors.facts import network_facts
@@ -248,7 +248,7 @@ def test_changes_queue_one_task_per_network_per_transaction(
         assert author is not None
         theme_services.idea_post(network=first, author=author, text="Nog een idee.")
 
-    refreshes = [c for c in callbacks if isinstance(c, triggers._Refresh)]
+    refreshes = [c for c in callbacks if isinstance(c, invalidation._Refresh)]
     assert sorted(r.network_id for r in refreshes) == sorted([first.pk, second.pk])
     assert Signal.objects.count() == 0
 
