@@ -332,6 +332,19 @@ SCENARIOS: list[Scenario] = [
         barometer=(2,),
     ),
     s(
+        "te-snel-door",
+        "Moved on to Deepening with three questions of Development still open.",
+        {"moved_on_with_open_questions"},
+        open_questions=("Wat is ons thema?", "Wat willen we leren?", "Wie bereidt voor?"),
+    ),
+    s(
+        "een-vraag-open",
+        "Moved on with one question still open: shown as information.",
+        {"moved_on_with_open_questions"},
+        phase=Phase.EMBEDDING,
+        open_questions=("Hoe delen we het met de teams?",),
+    ),
+    s(
         "verdeelde-barometer",
         "Half the members rate it 1, the other half 3.",
         {"barometer_low"},

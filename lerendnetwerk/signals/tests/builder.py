@@ -78,6 +78,8 @@ class Scenario:
     left: int = 0  # participants who stopped this month
     missing_prerequisite: str = ""  # a prerequisite that went missing after the start
     manager_left: bool = False  # the committed manager is no longer committed
+    # The phase's questions still open when the network moved on to its current phase.
+    open_questions: tuple[str, ...] = ()
     region_thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
@@ -85,7 +87,9 @@ def _next_week() -> datetime:
     return timezone.now().replace(microsecond=0, second=0) + timedelta(days=7)
 
 
-def _start(network: Network, facilitator: User, manager: User, phase: str) -> None:
+def _start(
+    network: Network, facilitator: User, manager: User, phase: str, open_questions: tuple[str, ...]
+) -> None:
     network_services.manager_commitment_record(
         network=network, manager=manager, role=ManagerCommitment.Role.SOUNDING_BOARD
     )
@@ -107,7 +111,14 @@ def _start(network: Network, facilitator: User, manager: User, phase: str) -> No
     if not phase:
         return
     for step in phases.ORDER[1 : phases.ORDER.index(phase) + 1]:
-        network_services.network_move_phase(network=network, to_phase=step, moved_by=facilitator)
+        last = step == phase and bool(open_questions)
+        network_services.network_move_phase(
+            network=network,
+            to_phase=step,
+            moved_by=facilitator,
+            open_questions=open_questions if last else (),
+            reason="Deze vragen nemen we mee." if last else "",
+        )
     network.refresh_from_db()
 
 
@@ -231,7 +242,7 @@ def build(scenario: Scenario, district: District | None = None) -> Network:
         network_services.membership_add(network=network, user=person, role="participant")
         people.append(person)
     manager = UserFactory.create(is_manager=True)
-    _start(network, facilitator, manager, scenario.phase)
+    _start(network, facilitator, manager, scenario.phase, scenario.open_questions)
     cycle = network.current_cycle
     assert cycle is not None
     for who in scenario.proposals:

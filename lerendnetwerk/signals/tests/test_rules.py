@@ -102,6 +102,11 @@ TROUBLED: dict[str, Scenario] = {
         upcoming=(),
     ),
     "barometer_low": replace(HEALTHY, name="Lage barometer", barometer=(2,)),
+    "moved_on_with_open_questions": replace(
+        HEALTHY,
+        name="Te snel door",
+        open_questions=("Wat is ons thema?", "Wie doet mee?", "Wat willen we leren?"),
+    ),
 }
 
 
@@ -129,7 +134,9 @@ def test_falling_attendance_is_an_alert_with_the_numbers_behind_it() -> None:
 
     assert finding.severity == Severity.ALERT
     assert finding.facts == {"members": 11, "attended": [8, 6, 5]}
-    assert "8, 6 and 5 of the 11 members came" in RULES["drop_outs"].evidence(finding.facts)
+    with translation.override("en"):
+        evidence = RULES["drop_outs"].evidence(finding.facts)
+    assert "8, 6 and 5 of the 11 members came" in evidence
 
 
 def test_who_declined_repeatedly_is_kept_for_the_facilitator_only() -> None:
