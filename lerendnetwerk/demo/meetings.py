@@ -31,34 +31,49 @@ NOTES = [
 ]
 
 
-def seed_meetings(rng: random.Random, network: Network, entries: dict[str, list[Entry]]) -> None:
+# The troubles a few demo networks are in, each a pitfall of the Handreiking that its signals
+# show: fewer come each time, many send apologies, an invited expert lectures every meeting.
+DROP_OUTS, CANCELLATIONS, LECTURES = "drop_outs", "cancellations", "expert_dependence"
+
+
+def seed_meetings(
+    rng: random.Random, network: Network, entries: dict[str, list[Entry]], trouble: str = ""
+) -> list[Meeting]:
+    """Held meetings every three to five weeks and the next one or two; returns the held ones."""
     cycle = network.current_cycle
     if cycle is None or not cycle.phase:
-        return
+        return []
     members = list(network_selectors.memberships_active(network=network).select_related("user"))
     hosts = list(network.organisations.all())
     facilitator = next(m.user for m in members if m.role == Membership.Role.FACILITATOR)
     phases_so_far = Phase.values[: Phase.values.index(cycle.phase) + 1]
     today = timezone.localdate()
+    count = min(len(phases_so_far) + 2, 6)
+    weeks_ago = [rng.randint(1, 3)]
+    while len(weeks_ago) < count:
+        weeks_ago.append(weeks_ago[-1] + rng.randint(3, 5))
     meetings = []
-    for weeks_ago in sorted(
-        rng.sample(range(2, 30), k=min(len(phases_so_far) + 2, 6)), reverse=True
-    ):
-        phase = phases_so_far[
-            min(len(phases_so_far) - 1, (30 - weeks_ago) * len(phases_so_far) // 30)
-        ]
+    for weeks in sorted(weeks_ago, reverse=True):
+        phase = phases_so_far[min(len(phases_so_far) - 1, (30 - weeks) * len(phases_so_far) // 30)]
         meetings.append(
-            _meeting(rng, network, phase, today - timedelta(weeks=weeks_ago), hosts, facilitator)
+            _meeting(rng, network, phase, today - timedelta(weeks=weeks), hosts, facilitator)
         )
-    for weeks_ahead in (2, 6)[: rng.randint(1, 2)]:
-        meetings.append(
-            _meeting(
-                rng, network, cycle.phase, today + timedelta(weeks=weeks_ahead), hosts, facilitator
+    if cycle.phase != Phase.ANCHORING or rng.random() < 0.5:
+        for weeks_ahead in (2, 6)[: rng.randint(1, 2)]:
+            meetings.append(
+                _meeting(
+                    rng,
+                    network,
+                    cycle.phase,
+                    today + timedelta(weeks=weeks_ahead),
+                    hosts,
+                    facilitator,
+                )
             )
-        )
     Meeting.objects.bulk_create(meetings)
-    _answers(rng, meetings, members)
-    _agendas(rng, meetings, members, entries)
+    _answers(rng, meetings, members, trouble)
+    _agendas(rng, meetings, members, entries, trouble)
+    return [m for m in meetings if m.starts_at < timezone.now()]
 
 
 def _meeting(
@@ -92,20 +107,40 @@ def _meeting(
     )
 
 
-def _answers(rng: random.Random, meetings: list[Meeting], members: list[Membership]) -> None:
+def _answers(
+    rng: random.Random, meetings: list[Meeting], members: list[Membership], trouble: str
+) -> None:
+    """A steady group: the same one or two send apologies now and then, one more at most stays
+    away. In trouble: more decline each time, or more stop answering and stay away."""
     rsvps = []
+    held = [m for m in meetings if m.starts_at < timezone.now()]
+    others = [m for m in members if m.role != Membership.Role.FACILITATOR]
+    base = 1 if len(members) < 12 else 2
     for meeting in meetings:
         past = meeting.starts_at < timezone.now()
-        for membership in members:
-            answer = rng.choices(["accepted", "declined", "pending"], [75, 15, 10])[0]
+        from_end = len(held) - held.index(meeting) if past else 0  # 1 for the last held
+        shuffled = rng.sample(others, len(others))
+        declining, away = base, rng.choice([0, 0, 1])
+        if trouble == CANCELLATIONS:
+            declining = round(len(members) * 0.4)
+        if trouble == DROP_OUTS and past and from_end <= 3:
+            away = round(len(members) * {3: 0.1, 2: 0.3, 1: 0.5}[from_end])
+        for i, membership in enumerate(members):
+            answer, attended = "accepted", True
+            if membership in shuffled[:declining]:
+                answer, attended = "declined", False
+            elif membership in shuffled[declining : declining + away]:
+                answer, attended = rng.choice([("pending", False), ("accepted", False)])
+                if trouble == DROP_OUTS:
+                    answer = "pending"  # they stop answering, then stop coming
             rsvps.append(
                 Rsvp(
                     meeting=meeting,
                     user=membership.user,
                     answer=answer,
-                    reason="Oudergesprekken" if answer == "declined" and rng.random() < 0.5 else "",
+                    reason="Oudergesprekken" if answer == "declined" and i % 2 else "",
                     answered_at=meeting.created_at if answer != "pending" else None,
-                    attended=(answer == "accepted" and rng.random() < 0.9) if past else None,
+                    attended=attended if past else None,
                 )
             )
     Rsvp.objects.bulk_create(rsvps)
@@ -116,26 +151,52 @@ def _agendas(
     meetings: list[Meeting],
     members: list[Membership],
     entries: dict[str, list[Entry]],
+    trouble: str,
 ) -> None:
+    """Members lead most work forms; the facilitator opens and closes. A network run as expert
+    lectures has an hour of input by the expert and one short work form."""
     items = []
+    leaders = [m.user for m in members if m.role != Membership.Role.FACILITATOR]
     for meeting in meetings:
         choices = entries.get(meeting.phase) or entries["exploration"]
-        for order, entry in enumerate(rng.sample(choices, k=min(3, len(choices))), start=1):
-            led_by_member = rng.random() < 0.4
+        chosen = rng.sample(choices, k=min(3 if trouble != LECTURES else 1, len(choices)))
+        order = 1
+        if trouble == LECTURES:
+            items.append(
+                AgendaItem(
+                    meeting=meeting,
+                    order=order,
+                    title=rng.choice(LECTURE_TITLES),
+                    duration_minutes=60,
+                    lead="expert",
+                    lead_name="Drs. Anouk Verbeek (Hogeschool Utrecht)",
+                )
+            )
+            order += 1
+        for entry in chosen:
+            led_by_member = rng.random() < 0.7
             items.append(
                 AgendaItem(
                     meeting=meeting,
                     order=order,
                     entry=entry,
                     title=entry.title,
-                    duration_minutes=rng.choice([20, 30, 40]),
+                    duration_minutes=rng.choice([20, 30, 30] if trouble != LECTURES else [30]),
                     lead="member" if led_by_member else "facilitator",
-                    lead_user=rng.choice(members).user if led_by_member else None,
+                    lead_user=rng.choice(leaders) if led_by_member else None,
                 )
             )
+            order += 1
         preparers = rng.sample([m.user for m in members], k=min(2, len(members)))
         meeting.preparers.set(preparers)
     AgendaItem.objects.bulk_create(items)
+
+
+LECTURE_TITLES = [
+    "Lezing: wat zegt onderzoek over de overgang naar groep 1?",
+    "Presentatie: taalontwikkeling bij jonge kinderen",
+    "Lezing: ouderbetrokkenheid in de doorgaande lijn",
+]
 
 
 def activities_by_phase() -> dict[str, list[Entry]]:

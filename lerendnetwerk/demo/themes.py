@@ -4,10 +4,13 @@ questions and a contract that part of the network has acknowledged. No e-mail is
 
 import random
 
+from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.demo import names
+from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Membership, Network
 from lerendnetwerk.themes import services
+from lerendnetwerk.themes.models import LearningQuestion
 
 WHY = {
     0: "Bij de overstap naar groep 1 zien we grote verschillen tussen kinderen; hier kunnen we "
@@ -82,3 +85,49 @@ def seed_themes(rng: random.Random, network: Network) -> None:
     )
     for member in members[: len(members) // 2 + 1]:
         services.agreement_acknowledge(agreement=agreement, member=member)
+
+
+PARTICIPANT_IDEAS = [
+    "Een warme overdracht: de pedagogisch medewerker gaat mee naar de eerste schooldag.",
+    "Samen een kijkwijzer maken voor de overgang.",
+    "Foto's van de eigen groep meenemen en vergelijken.",
+    "Ouders vragen wat zij merken bij de overstap.",
+]
+PARTICIPANT_QUESTIONS = [
+    "Hoe sluiten onze dagritmes beter op elkaar aan?",
+    "Wat vertellen we ouders over de overstap, en wanneer?",
+    "Welke spelactiviteiten kunnen we samen doen?",
+]
+
+
+def seed_contributions(rng: random.Random, network: Network, held: list[Meeting]) -> None:
+    """What participants bring in a network that works: ideas on the wall from the start, their
+    learning questions and the shared goal from Development on, worked on in the meetings."""
+    cycle = network.current_cycle
+    if cycle is None or not cycle.phase:
+        return
+    memberships = network_selectors.memberships_active(network=network).select_related("user")
+    participants = [m.user for m in memberships if m.role == Membership.Role.PARTICIPANT]
+    facilitator = next(m.user for m in memberships if m.role == Membership.Role.FACILITATOR)
+    authors = rng.sample(participants, k=min(4, len(participants)))
+    for author, text in zip(authors, rng.sample(PARTICIPANT_IDEAS, len(authors)), strict=False):
+        services.idea_post(network=network, author=author, text=text)
+    if Phase(cycle.phase).number < Phase.DEVELOPMENT.number:
+        return
+    askers = rng.sample(participants, k=min(3, len(participants)))
+    questions = [
+        services.learning_question_propose(cycle=cycle, text=text, proposed_by=asker)
+        for asker, text in zip(askers, PARTICIPANT_QUESTIONS, strict=False)
+    ]
+    services.shared_goal_save(cycle=cycle, text=SHARED_GOAL, edited_by=facilitator)
+    mark_worked_on(rng, held, questions)
+
+
+def mark_worked_on(
+    rng: random.Random, held: list[Meeting], questions: list[LearningQuestion]
+) -> None:
+    for meeting in held:
+        if questions:
+            services.learning_questions_mark_worked_on(
+                meeting=meeting, questions=[rng.choice(questions)]
+            )

@@ -19,8 +19,14 @@ from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.demo import names
 from lerendnetwerk.demo.barometer import seed_barometer
-from lerendnetwerk.demo.meetings import activities_by_phase, seed_meetings
-from lerendnetwerk.demo.themes import seed_themes
+from lerendnetwerk.demo.meetings import (
+    CANCELLATIONS,
+    DROP_OUTS,
+    LECTURES,
+    activities_by_phase,
+    seed_meetings,
+)
+from lerendnetwerk.demo.themes import seed_contributions, seed_themes
 from lerendnetwerk.networks import phases, services
 from lerendnetwerk.networks.models import (
     Cycle,
@@ -31,6 +37,7 @@ from lerendnetwerk.networks.models import (
     Prerequisite,
 )
 from lerendnetwerk.regions.models import District, Organisation, Region
+from lerendnetwerk.signals.services import signals_compute
 
 Kind = Organisation.Kind
 PrerequisiteKind = Prerequisite.Kind
@@ -99,18 +106,44 @@ def seed_demo(*, password: str, seed: int) -> str:
     entries = activities_by_phase()
     # Their own random numbers, so that these parts do not change the rest of the demo.
     barometer_rng, themes_rng = random.Random(seed + 1), random.Random(seed + 2)
+    troubles = _troubles(plans, demo_plan)
     for plan in plans:
         network = _build_network(rng, plan, people, created_by=accounts["coordinator"])
         _backdate(rng, network, now)
         network.refresh_from_db()
-        seed_meetings(rng, network, entries)
+        held = seed_meetings(rng, network, entries, troubles.get(id(plan), ""))
         seed_barometer(barometer_rng, network, demo_participant=accounts["deelnemer"])
         if plan is demo_plan:
             seed_themes(themes_rng, network)
+        else:
+            seed_contributions(themes_rng, network, held)
+    computed = signals_compute()
     return (
         f"Demo data created; the database now holds {Organisation.objects.count()} organisations, "
-        f"{User.objects.count()} people and {Network.objects.count()} networks."
+        f"{User.objects.count()} people and {Network.objects.count()} networks, with "
+        f"{computed.current} signals."
     )
+
+
+# A few networks in recognisable trouble (meetings.py), so that the signals have something to
+# show: by the phase a network is in, never the demo logins' own network.
+TROUBLES = {
+    DROP_OUTS: (1, Phase.DEEPENING),
+    LECTURES: (1, Phase.EMBEDDING),
+    CANCELLATIONS: (1, Phase.DEVELOPMENT),
+}
+
+
+def _troubles(plans: list[Plan], demo_plan: Plan) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for trouble, stage in TROUBLES.items():
+        plan = next(
+            p
+            for p in plans
+            if (p.cycles, p.phase) == stage and p is not demo_plan and id(p) not in found
+        )
+        found[id(plan)] = trouble
+    return found
 
 
 # Organisations and people

@@ -200,7 +200,10 @@ def meeting_atmosphere(facts: NetworkFacts, t: dict[str, float]) -> Finding | No
         return None
     total = sum(m.agenda_minutes for m in recent)
     active = sum(i.minutes for m in recent for i in m.items if i.entry_kind == WORK_FORM)
-    share = active / total if total else 0.0
+    # An invited expert's talk is the expert-dependence pitfall, not a meeting atmosphere: the
+    # share is of the time the network fills itself.
+    own = total - sum(i.minutes for m in recent for i in m.items if i.lead == "expert")
+    share = active / own if own else 1.0
     if share >= t["active_below"]:
         return None
     return Finding(

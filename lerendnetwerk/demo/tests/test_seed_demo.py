@@ -148,3 +148,22 @@ def test_the_demo_network_shows_how_it_chose_its_theme():
     client = login(User.objects.get(email="deelnemer@example.org"))
     for name in ("overview", "idea_wall", "goals", "agenda", "agreement"):
         assert client.get(reverse(f"themes:{name}", args=[network.slug])).status_code == 200
+
+
+def test_a_few_networks_are_in_trouble_and_show_it_the_others_are_mostly_quiet():
+    from lerendnetwerk.demo.utrecht import TROUBLES
+    from lerendnetwerk.signals.models import Severity, Signal
+
+    seed()
+
+    current = Signal.objects.current()
+    for rule in TROUBLES:
+        assert current.filter(rule=rule, severity__gte=Severity.WARNING).count() == 1, rule
+    troubled = set(current.filter(rule__in=TROUBLES).values_list("network_id", flat=True))
+    assert len(troubled) == len(TROUBLES)
+    others = set(
+        current.filter(severity__gte=Severity.WARNING)
+        .exclude(network_id__in=troubled)
+        .values_list("network_id", flat=True)
+    )
+    assert len(others) <= 2, "most networks show no signal, or only information"
