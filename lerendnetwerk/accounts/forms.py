@@ -31,6 +31,10 @@ class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
         self.fields["username"].label = _("E-mail address")
         self.fields["username"].widget.attrs["autocomplete"] = "email"
 
+    def clean_username(self) -> str:
+        # Before authenticating, so that the lockout counts "LID@" and "lid@" as one person.
+        return User.objects.normalize_email(self.cleaned_data["username"])
+
 
 class PasswordResetForm(StyledFormMixin, auth_forms.PasswordResetForm):
     def send_mail(

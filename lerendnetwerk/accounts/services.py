@@ -42,7 +42,7 @@ def user_invite(
     already has an account gets a short notice instead, so no account is ever taken over by a link.
     `context` says in the e-mail what they were invited to (e.g. the network's name).
     """
-    email = User.objects.normalize_email(email).strip().lower()
+    email = User.objects.normalize_email(email)
     user = User.objects.filter(email__iexact=email).first()
     is_new = user is None or not user.has_usable_password()
     if user is None:
