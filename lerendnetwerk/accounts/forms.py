@@ -1,6 +1,7 @@
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.urls import reverse
 from django.utils import translation
@@ -10,9 +11,12 @@ from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.forms import Form, StyledFormMixin
 from lerendnetwerk.regions.selectors import organisations_in_regions
 
+from . import selectors
 from .models import User
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from django.db.models import QuerySet
 
     from lerendnetwerk.regions.models import Organisation, Region
@@ -31,8 +35,21 @@ class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
         self.fields["username"].label = _("E-mail address")
         self.fields["username"].widget.attrs["autocomplete"] = "email"
 
+    def clean_username(self) -> str:
+        # Before authenticating, so that the lockout counts "LID@" and "lid@" as one person.
+        return User.objects.normalize_email(self.cleaned_data["username"])
+
 
 class PasswordResetForm(StyledFormMixin, auth_forms.PasswordResetForm):
+    def get_users(self, email: str) -> "Iterator[User]":
+        """The active account with this address, also when it has no password yet.
+
+        Django skips accounts without a usable password; here that is someone invited who never
+        chose one (or lost the invitation), and the link lets them do so now. An inactive
+        account gets nothing. The page after it is the same whether a mail went out or not.
+        """
+        return iter(selectors.users_for_password_reset(email=email))
+
     def send_mail(
         self,
         subject_template_name: str,
@@ -54,7 +71,8 @@ class PasswordResetForm(StyledFormMixin, auth_forms.PasswordResetForm):
             template="accounts/email/password_reset",
             context={
                 "name": user.name,
-                "link": f"{context['protocol']}://{context['domain']}{path}",
+                # The site's own address, never the Host header of whoever asked.
+                "link": f"{settings.SITE_URL}{path}",
             },
             language=user.language,
         )

@@ -13,8 +13,17 @@ from lerendnetwerk.regions.models import Organisation, Region
 class UserManager(DjangoUserManager["User"]):
     """People log in with their e-mail address; there is no separate username."""
 
+    @classmethod
+    def normalize_email(cls, email: str | None) -> str:
+        """The whole address in lower case, without spaces around it.
+
+        People type "Fatima@Example.org" as often as "fatima@example.org"; it is one address, so
+        one account. Accounts are stored, looked up and throttled by this form of the address.
+        """
+        return super().normalize_email(email).strip().lower()
+
     def _create_user_object(self, email: str, password: str | None, **extra: Any) -> "User":
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=self.normalize_email(email), **extra)
         user.set_password(password)
         return user
 
@@ -83,6 +92,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.name or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        # Forms (the admin site) store the address as the manager does: in lower case.
+        self.email = User.objects.normalize_email(self.email)
 
     def get_full_name(self) -> str:
         return self.name

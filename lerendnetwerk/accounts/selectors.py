@@ -16,5 +16,10 @@ def managers_in_region(*, region: Region | int) -> QuerySet[User]:
     )
 
 
+def users_for_password_reset(*, email: str) -> QuerySet[User]:
+    """The active account with this address in any capitals, with or without a password yet."""
+    return User.objects.filter(email=User.objects.normalize_email(email), is_active=True)
+
+
 def regions_coordinated_by(*, user: User) -> QuerySet[Region]:
     return user.coordinator_of.order_by("name")

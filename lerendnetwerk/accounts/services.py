@@ -1,7 +1,6 @@
 """Writes on people: invitations and accepting them."""
 
 from django.conf import settings
-from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -12,12 +11,13 @@ from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.regions.models import Organisation, Region
 
 from .models import Invitation, User
+from .tokens import invitation_token_generator
 
 
 def invitation_link(user: User) -> str:
     """A one-time link to set a password: it stops working once the password is set."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
+    token = invitation_token_generator.make_token(user)
     with translation.override(user.language):
         path = reverse("accounts:invitation_accept", kwargs={"uidb64": uid, "token": token})
     return f"{settings.SITE_URL}{path}"
@@ -42,7 +42,7 @@ def user_invite(
     already has an account gets a short notice instead, so no account is ever taken over by a link.
     `context` says in the e-mail what they were invited to (e.g. the network's name).
     """
-    email = User.objects.normalize_email(email).strip().lower()
+    email = User.objects.normalize_email(email)
     user = User.objects.filter(email__iexact=email).first()
     is_new = user is None or not user.has_usable_password()
     if user is None:

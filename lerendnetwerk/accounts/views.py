@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from . import selectors, services
 from .forms import InviteForm, LoginForm, PasswordResetForm, SetPasswordForm
 from .http import AuthenticatedHttpRequest
+from .tokens import invitation_token_generator
 
 
 class LoginView(auth_views.LoginView):
@@ -43,6 +44,8 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
+        # Someone invited may choose their first password through a reset link as well.
+        services.invitation_accept(user=form.user)
         messages.success(self.request, _("Your password has been set. Welcome!"))
         return response
 
@@ -51,12 +54,8 @@ class InvitationAcceptView(PasswordResetConfirmView):
     """The one-time link from an invitation: choose a password and you are logged in."""
 
     reset_url_token = "uitnodiging-aanvaarden"  # noqa: S105 - a URL part, not a secret
+    token_generator = invitation_token_generator
     extra_context = {"invitation": True}
-
-    def form_valid(self, form: Any) -> HttpResponse:
-        response = super().form_valid(form)
-        services.invitation_accept(user=form.user)
-        return response
 
 
 @login_required

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.template import Context, Engine
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -20,16 +21,27 @@ def email_enqueue(
 ) -> None:
     """Render `<template>_subject.txt`, `.txt` and `.html` and queue them after the commit.
 
+    The subject (one line) and the text body are plain text, not escaped; the HTML body is.
+
     Queued on commit so that a rolled-back request never sends a message about something that
     did not happen.
     """
     context = {"SITE_URL": settings.SITE_URL, **context}
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        text = render_to_string(f"{template}.txt", context)
+        subject = " ".join(_render_plain(f"{template}_subject.txt", context).split())
+        text = _render_plain(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
     transaction.on_commit(
         lambda: send_email.enqueue(
             to=[to], subject=subject, text=text, html=html, attachments=attachments or []
         )
     )
+
+
+def _render_plain(name: str, context: dict[str, Any]) -> str:
+    """Render a plain-text template without HTML escaping.
+
+    A subject or text body is no HTML: "Taal & Rekenen" must not arrive as "Taal &amp; Rekenen".
+    Escaping is switched off here rather than in each template, so no template can forget it.
+    """
+    return Engine.get_default().get_template(name).render(Context(context, autoescape=False))

@@ -14,7 +14,7 @@ def test_a_superuser_adds_a_person_in_the_admin():
     response = client.post(
         reverse("admin:accounts_user_add"),
         {
-            "email": "nieuw@example.org",
+            "email": "Nieuw@Example.org",
             "name": "Nieuwe Beheerder",
             "usable_password": "true",
             "password1": "Lerend-Netwerk-2026",
@@ -22,6 +22,7 @@ def test_a_superuser_adds_a_person_in_the_admin():
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
+    # Stored in lower case, like every address, so that it logs in however it is typed.
     user = User.objects.get(email="nieuw@example.org")
     assert user.check_password("Lerend-Netwerk-2026")
     change = client.get(reverse("admin:accounts_user_change", args=[user.pk]))

@@ -130,3 +130,29 @@ def test_password_reset_for_an_unknown_address_says_nothing_and_sends_nothing(
         response = client.post(reverse("accounts:password_reset"), {"email": "niemand@example.org"})
     assert response.status_code == 302
     assert mail.outbox == []
+
+
+def test_inviting_an_address_in_other_capitals_finds_the_existing_account(
+    coordinator, django_capture_on_commit_callbacks
+):
+    existing = UserFactory.create(email="bekend@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        user = services.user_invite(
+            email=" Bekend@EXAMPLE.org", name="Ander", invited_by=coordinator, context="LN Zuid"
+        )
+    assert user == existing
+    assert User.objects.filter(email__iexact="bekend@example.org").count() == 1
+    [message] = mail.outbox
+    assert message.to == ["bekend@example.org"]
+    assert "/account/uitnodiging/" not in message.body
+
+
+def test_password_reset_finds_the_account_whatever_the_capitals(
+    client, django_capture_on_commit_callbacks
+):
+    UserFactory.create(email="fatima@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:password_reset"), {"email": "Fatima@Example.ORG"})
+    [message] = mail.outbox
+    assert message.to == ["fatima@example.org"]
+    assert "/account/wachtwoord-instellen/" in message.body

@@ -43,3 +43,23 @@ def test_logout_is_a_post(client):
     assert client.get(reverse("accounts:logout")).status_code == 405
     client.post(reverse("accounts:logout"))
     assert client.get(reverse("pages:dashboard")).status_code == 302
+
+
+def test_the_email_address_is_not_case_sensitive_at_login(client):
+    UserFactory.create(email="fatima@example.org")
+    response = client.post(
+        reverse("accounts:login"), {"username": " Fatima@Example.ORG ", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("pages:dashboard")
+
+
+def test_guessing_in_other_capitals_counts_towards_the_same_lockout(client, settings):
+    UserFactory.create(email="lid@example.org")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        address = "lid@example.org" if attempt % 2 else "LID@Example.org"
+        client.post(reverse("accounts:login"), {"username": address, "password": "x"})
+    response = client.post(
+        reverse("accounts:login"), {"username": "lid@example.org", "password": PASSWORD}
+    )
+    assert response.status_code == 429
