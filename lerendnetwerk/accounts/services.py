@@ -60,7 +60,7 @@ def user_invite(
     if coordinator_of is not None:
         user.coordinator_of.add(coordinator_of)
         if not user.is_staff:
-            # Coordinators keep the catalogue current in the admin site.
+            # Coordinators use the admin site (their questionnaire; the shared catalogue to read).
             user.is_staff = True
             changed.append("is_staff")
     if changed:
