@@ -9,6 +9,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from lerendnetwerk.core.email import email_enqueue
+from lerendnetwerk.core.text import SHORT_TEXT_MAX, refuse_too_long
 from lerendnetwerk.regions.models import Organisation, Region
 
 from .models import Invitation, User
@@ -42,6 +43,7 @@ def user_invite(
     already has an account gets a short notice instead, so no account is ever taken over by a link.
     `context` says in the e-mail what they were invited to (e.g. the network's name).
     """
+    refuse_too_long({"message": (message, SHORT_TEXT_MAX)})
     email = User.objects.normalize_email(email).strip().lower()
     user = User.objects.filter(email__iexact=email).first()
     is_new = user is None or not user.has_usable_password()
