@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.forms import Form, StyledFormMixin
+from lerendnetwerk.core.text import SHORT_TEXT_MAX
 from lerendnetwerk.regions.selectors import organisations_in_regions
 
 from . import selectors
@@ -104,7 +105,10 @@ class InviteForm(Form):
         help_text=_("For a coordinator: the region they coordinate."),
     )
     message = forms.CharField(
-        label=_("Personal message"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=SHORT_TEXT_MAX,
+        label=_("Personal message"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
 
     def __init__(self, *args: Any, regions: "QuerySet[Region]", **kwargs: Any) -> None:

@@ -8,6 +8,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from lerendnetwerk.core.email import email_enqueue
+from lerendnetwerk.core.text import SHORT_TEXT_MAX, refuse_too_long
 from lerendnetwerk.regions.models import Organisation, Region
 
 from .models import Invitation, User
@@ -42,6 +43,7 @@ def user_invite(
     already has an account gets a short notice instead, so no account is ever taken over by a link.
     `context` says in the e-mail what they were invited to (e.g. the network's name).
     """
+    refuse_too_long({"message": (message, SHORT_TEXT_MAX)})
     email = User.objects.normalize_email(email)
     user = User.objects.filter(email__iexact=email).first()
     is_new = user is None or not user.has_usable_password()
@@ -60,7 +62,7 @@ def user_invite(
     if coordinator_of is not None:
         user.coordinator_of.add(coordinator_of)
         if not user.is_staff:
-            # Coordinators keep the catalogue current in the admin site.
+            # Coordinators use the admin site (their questionnaire; the shared catalogue to read).
             user.is_staff = True
             changed.append("is_staff")
     if changed:

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.core.forms import DateInput, Form
+from lerendnetwerk.core.text import LONG_TEXT_MAX, NOTES_MAX
 
 from .models import JournalEntry
 
@@ -17,16 +18,27 @@ if TYPE_CHECKING:
 class JournalEntryForm(Form):
     written_on = forms.DateField(label=_("Date"), widget=DateInput())
     text = forms.CharField(
-        label=_("What happened, what did I learn?"), widget=forms.Textarea(attrs={"rows": 6})
+        max_length=LONG_TEXT_MAX,
+        label=_("What happened, what did I learn?"),
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
     think = forms.CharField(
-        label=_("What do I think?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=NOTES_MAX,
+        label=_("What do I think?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     feel = forms.CharField(
-        label=_("What do I feel?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=NOTES_MAX,
+        label=_("What do I feel?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     want = forms.CharField(
-        label=_("What do I want to do?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=NOTES_MAX,
+        label=_("What do I want to do?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     meeting: "forms.ModelChoiceField[Meeting]" = forms.ModelChoiceField(
         label=_("About the meeting"), queryset=None, required=False

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core.text import LONG_TEXT_MAX, NOTES_MAX, refuse_too_long
 from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks.models import Network
 from lerendnetwerk.networks.selectors import network_ids_of
@@ -50,6 +51,14 @@ def journal_entry_write(
     if meeting is not None and network is None:
         network = meeting.network
     _validate(author=author, text=text, visibility=visibility, network=network, meeting=meeting)
+    refuse_too_long(
+        {
+            "text": (text, LONG_TEXT_MAX),
+            "think": (think, NOTES_MAX),
+            "feel": (feel, NOTES_MAX),
+            "want": (want, NOTES_MAX),
+        }
+    )
     if entry is not None and entry.author_id != author.pk:
         raise ValidationError(_("You can only change your own diary."))
     entry = entry or JournalEntry(author=author)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.core.forms import DateInput, Form
+from lerendnetwerk.core.text import NOTES_MAX
 
 from .models import AgendaItem, Rsvp
 
@@ -30,6 +31,7 @@ class TimeInput(forms.TimeInput):
 class MeetingForm(Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     purpose = forms.CharField(
+        max_length=NOTES_MAX,
         label=_("Purpose"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -157,13 +159,22 @@ class AttendanceForm(Form):
         widget=forms.CheckboxSelectMultiple,
     )
     notes_done = forms.CharField(
-        label=_("What we did"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=NOTES_MAX,
+        label=_("What we did"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     notes_agreements = forms.CharField(
-        label=_("Agreements"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=NOTES_MAX,
+        label=_("Agreements"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     notes_next = forms.CharField(
-        label=_("What comes next"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=NOTES_MAX,
+        label=_("What comes next"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args: Any, invited: "QuerySet[User]", **kwargs: Any) -> None:

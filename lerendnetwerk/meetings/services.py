@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
+from lerendnetwerk.core.text import NOTES_MAX, refuse_too_long
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Network
 from lerendnetwerk.regions.models import Organisation
@@ -67,6 +68,7 @@ def meeting_schedule(
     address: str = "",
 ) -> Meeting:
     """Plan a meeting in the network's current cycle and phase and invite every member."""
+    refuse_too_long({"purpose": (purpose, NOTES_MAX)})
     _validate_times(starts_at, ends_at, is_new=True)
     _validate_place(host, address)
     cycle = network.current_cycle
@@ -109,6 +111,7 @@ def meeting_update(
     """Change a meeting. A new time or place raises the SEQUENCE and tells everyone invited."""
     if meeting.is_cancelled:
         raise ValidationError(_("A cancelled meeting cannot be changed."))
+    refuse_too_long({"purpose": (purpose, NOTES_MAX)})
     _validate_times(starts_at, ends_at, is_new=starts_at != meeting.starts_at)
     _validate_place(host, address)
     moved = (starts_at, ends_at, host, address.strip()) != (
@@ -177,6 +180,13 @@ def attendance_record(
         raise ValidationError(_("Attendance can be recorded once the meeting has started."))
     if meeting.is_cancelled:
         raise ValidationError(_("This meeting has been cancelled."))
+    refuse_too_long(
+        {
+            "notes_done": (notes_done, NOTES_MAX),
+            "notes_agreements": (notes_agreements, NOTES_MAX),
+            "notes_next": (notes_next, NOTES_MAX),
+        }
+    )
     present_ids = {user.pk for user in present}
     rsvps = list(meeting.rsvps.all())
     for rsvp in rsvps:

@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.core.forms import Form
+from lerendnetwerk.core.text import NOTES_MAX, SHORT_TEXT_MAX
 
 from .models import ManagerCommitment, Membership, Prerequisite
 
@@ -21,6 +22,7 @@ class NetworkForm(Form):
         label=_("District"), queryset=None
     )
     description = forms.CharField(
+        max_length=NOTES_MAX,
         label=_("Description"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -35,6 +37,7 @@ class NetworkForm(Form):
 class NetworkEditForm(Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     description = forms.CharField(
+        max_length=NOTES_MAX,
         label=_("Description"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -62,7 +65,10 @@ class InviteMemberForm(Form):
         label=_("Role in the network"), choices=Membership.Role.choices, widget=forms.RadioSelect
     )
     message = forms.CharField(
-        label=_("Personal message"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=SHORT_TEXT_MAX,
+        label=_("Personal message"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(
@@ -82,7 +88,9 @@ class InviteMemberForm(Form):
 
 
 class PrerequisiteForm(Form):
-    evidence = forms.CharField(label=_("Evidence"), widget=forms.Textarea(attrs={"rows": 4}))
+    evidence = forms.CharField(
+        max_length=NOTES_MAX, label=_("Evidence"), widget=forms.Textarea(attrs={"rows": 4})
+    )
     hours_per_month = forms.DecimalField(
         label=_("Hours per participant per month"),
         min_value=0.5,
@@ -156,6 +164,7 @@ class ManagerCommitmentForm(Form):
 class PhaseMoveForm(Form):
     to_phase = forms.CharField(widget=forms.HiddenInput)
     reason = forms.CharField(
+        max_length=NOTES_MAX,
         label=_("Reason"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

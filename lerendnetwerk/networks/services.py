@@ -18,6 +18,7 @@ from lerendnetwerk.accounts import services as account_services
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.core.email import email_enqueue
+from lerendnetwerk.core.text import NOTES_MAX, refuse_too_long
 from lerendnetwerk.regions.models import District, Organisation
 
 from . import phases
@@ -55,6 +56,7 @@ def network_create(
     facilitators: Iterable[User] = (),
 ) -> Network:
     """Start a network with its first cycle (not yet in a phase) and its facilitators."""
+    refuse_too_long({"description": (description, NOTES_MAX)})
     network = Network.objects.create(
         name=name,
         slug=_unique_slug(name),
@@ -158,6 +160,7 @@ def prerequisite_record(
     evidence = evidence.strip()
     if not evidence:
         raise ValidationError({"evidence": _("Describe the evidence for this prerequisite.")})
+    refuse_too_long({"evidence": (evidence, NOTES_MAX)})
     if kind == kinds.MANAGEMENT_COMMITMENT and not network.manager_commitments.exists():
         raise ValidationError(
             _("Add at least one manager and their role before recording their commitment.")
@@ -220,6 +223,7 @@ def network_move_phase(
         raise ValidationError(_transition_refusal(current, to_phase))
     needs_reason = phases.ALLOWED_TRANSITIONS[(current, to_phase)]
     reason = reason.strip()
+    refuse_too_long({"reason": (reason, NOTES_MAX)})
     if needs_reason and not reason:
         raise ValidationError({"reason": str(REASON_FOR_STEP_BACK)})
     open_questions = [] if needs_reason else [title for title in open_questions if title]
@@ -292,6 +296,7 @@ def network_start_cycle(*, network: Network, theme: str, started_by: User) -> Cy
 def network_update(
     *, network: Network, name: str, description: str, organisations: Iterable[Organisation]
 ) -> Network:
+    refuse_too_long({"description": (description, NOTES_MAX)})
     network.name = name
     network.description = description
     network.updated_at = timezone.now()

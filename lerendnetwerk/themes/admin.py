@@ -1,4 +1,4 @@
-"""Coordinators keep the quality framework (UKK) current here; rules.py grants them the rights."""
+"""The quality framework (UKK): platform editors change it, coordinators read it (rules.py)."""
 
 from django.contrib import admin
 

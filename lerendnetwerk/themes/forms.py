@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.core.forms import Form
+from lerendnetwerk.core.text import LONG_TEXT_MAX, NOTES_MAX
 
 from .models import Chapter, FocusArea, LearningQuestion, ThemeProposal
 from .models.choosing import MAX_STICKERS
@@ -21,6 +22,7 @@ def focus_area_choices(chapters: list[Chapter]) -> list[Any]:
 class ThemeProposalForm(Form):
     title = forms.CharField(label=_("Theme"), max_length=200)
     why = forms.CharField(
+        max_length=NOTES_MAX,
         label=_("Why does it matter for your daily work?"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Describe a situation from your own practice with children or parents."),
@@ -120,6 +122,7 @@ class StickerForm(Form):
 
 class SharedGoalForm(Form):
     text = forms.CharField(
+        max_length=NOTES_MAX,
         label=_("Our shared learning goal"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What do we as a network want to have learned at the end of this cycle?"),
@@ -128,17 +131,20 @@ class SharedGoalForm(Form):
 
 class PersonalChallengeForm(Form):
     learning_goal = forms.CharField(
+        max_length=NOTES_MAX,
         label=_("My learning goal"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What do you want to be able to do differently in your own work?"),
     )
     question = forms.CharField(
+        max_length=NOTES_MAX,
         label=_("My learning question within the theme"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Your personal challenge: a question you will work on in practice."),
     )
     outcome = forms.CharField(
+        max_length=NOTES_MAX,
         label=_("What came of it"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -170,6 +176,7 @@ class WorkedOnForm(Form):
 
 class AgreementForm(Form):
     text = forms.CharField(
+        max_length=LONG_TEXT_MAX,
         label=_("Our agreements"),
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("One rule per line: how we treat each other and what we expect of each other."),

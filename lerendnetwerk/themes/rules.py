@@ -65,9 +65,9 @@ rules.add_perm("themes.publish_agreement", is_facilitator)
 rules.add_perm("themes.view_personal_challenge", may_read_challenge)
 rules.add_perm("themes.view_learning_goal", may_read_goal)
 
-# Coordinators keep the quality framework current in the admin site.
+# The quality framework is shared by every region (it has no region): coordinators read it in
+# the admin site, platform editors (superusers) keep it current, as with the catalogue.
 coordinator = rules.predicate(is_coordinator)
 rules.add_perm("themes", coordinator)
 for model in ("qualityframework", "chapter", "focusarea"):
-    for action in ("view", "add", "change", "delete"):
-        rules.add_perm(f"themes.{action}_{model}", coordinator)
+    rules.add_perm(f"themes.view_{model}", coordinator)

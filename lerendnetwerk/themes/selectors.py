@@ -127,7 +127,9 @@ def dot_vote_results(*, dot_vote: DotVote) -> DotVoteResults:
     """Every proposal on the ballot with its stickers, most first; equal counts share a rank."""
     stickers = _counted_stickers(dot_vote)
     totals = dict(stickers.values_list("proposal").annotate(total=Sum("count")).order_by())
-    voters = stickers.values("member").distinct().count()
+    voters = dot_vote.voters
+    if voters is None:  # open: counted now
+        voters = stickers.values("member").distinct().count()
     proposals = sorted(
         dot_vote.proposals.select_related("focus_area"),
         key=lambda p: (-totals.get(p.pk, 0), p.title.lower(), p.pk),

@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from lerendnetwerk.core.tests.factories import login
@@ -99,3 +100,24 @@ def test_a_long_diary_comes_twenty_entries_to_a_page_and_keeps_the_search(partic
     assert [e.text for e in second.context["entries"].object_list] == [
         f"Over taal, dag {day:02}" for day in range(5, 0, -1)
     ]
+
+
+def test_a_too_long_entry_is_refused_in_dutch_and_keeps_what_was_typed(participant):
+    typed = "Levend domino. " * 6667  # 100,005 characters
+    response = login(participant).post(
+        reverse("journal:create"),
+        {"written_on": "2026-11-20", "text": typed, "feel": "x" * 100_000, "visibility": "private"},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "niet meer dan 5000 tekens" in page
+    assert "niet meer dan 2000 tekens" in page
+    assert typed.strip() in page
+    assert not JournalEntry.objects.exists()
+
+
+def test_the_diary_service_refuses_too_long_text(participant):
+    with pytest.raises(ValidationError) as refused:
+        services.journal_entry_write(author=participant, text="x" * 100_000)
+    assert set(refused.value.message_dict) == {"text"}
+    assert not JournalEntry.objects.exists()

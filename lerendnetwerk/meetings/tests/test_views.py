@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -228,3 +229,22 @@ def test_earlier_meetings_come_ten_to_a_page_after_the_upcoming_ones(meeting, ne
         client.get(reverse("meetings:network", args=[network.slug]), {"pagina": "x"}).status_code
         == 200
     )
+
+
+def test_too_long_notes_are_refused_in_dutch_and_keep_what_was_typed(meeting, facilitator):
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - timedelta(hours=3), ends_at=timezone.now() - timedelta(hours=1)
+    )
+    typed = "Casus besproken. " * 5883  # 100,011 characters
+    response = login(facilitator).post(
+        reverse("meetings:attendance", args=[meeting.pk]), {"notes_done": typed}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "niet meer dan 2000 tekens" in page
+    assert typed.strip() in page
+    meeting.refresh_from_db()
+    assert meeting.notes_done == ""
+    with pytest.raises(ValidationError) as refused:
+        services.attendance_record(meeting=meeting, present=[], notes_next=typed)
+    assert set(refused.value.message_dict) == {"notes_next"}

@@ -189,7 +189,7 @@ def test_the_admin_site_is_for_staff_only(world, role, client):
     user = world.people[role]
     http = login(user) if user else client
     response = http.get(reverse("admin:index"))
-    if role == "coordinator":  # coordinators keep the catalogue current
+    if role == "coordinator":  # coordinators read the shared catalogue
         assert response.status_code == 200
         entries = http.get(reverse("admin:catalogue_entry_changelist"))
         assert entries.status_code == 200

@@ -195,6 +195,9 @@ class DotVote(models.Model):
     )
     opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Counted at the close: stickers outlive a deleted account (member becomes empty), but who
+    # voted can then no longer be told apart, so the closed round keeps the number itself.
+    voters = models.PositiveIntegerField(_("voters"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["cycle", "-opened_at", "-pk"]
@@ -220,14 +223,19 @@ class DotVote(models.Model):
 
 
 class DotVoteSticker(models.Model):
-    """How many stickers one member put on one proposal in one round."""
+    """How many stickers one member put on one proposal in one round.
+
+    Deleting an account keeps its stickers without a member: a closed result never changes. In
+    an open round they no longer count (the member is gone), and closing drops them.
+    """
 
     dot_vote = models.ForeignKey(
         DotVote, on_delete=models.CASCADE, related_name="stickers", verbose_name=_("dot vote")
     )
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="+",
         verbose_name=_("member"),
     )

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core.text import LONG_TEXT_MAX
 from lerendnetwerk.networks.models import Network
 
 from ..models import Agreement, AgreementAcknowledgement, AgreementSuggestion
@@ -21,7 +22,12 @@ SUGGESTION_MAX = 500
 @transaction.atomic
 def agreement_publish(*, network: Network, text: str, published_by: User) -> Agreement:
     """Publish a new version (number + 1, the full text); open suggestions count as weighed."""
-    text = require_text(text, field="text", message=_("Write the agreements of the network."))
+    text = require_text(
+        text,
+        field="text",
+        message=_("Write the agreements of the network."),
+        max_length=LONG_TEXT_MAX,
+    )
     # Locked so that two publications at once cannot claim the same version number.
     Network.objects.select_for_update(no_key=True).get(pk=network.pk)
     current = Agreement.objects.filter(network=network).order_by("-version").first()

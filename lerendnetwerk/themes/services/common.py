@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core.text import refuse_too_long
 from lerendnetwerk.networks.models import Cycle, Membership, Network
 from lerendnetwerk.networks.selectors import memberships_active
 
@@ -13,13 +14,8 @@ def require_text(value: str, *, field: str, message: str, max_length: int | None
     value = (value or "").strip()
     if not value:
         raise ValidationError({field: message})
-    if max_length is not None and len(value) > max_length:
-        raise ValidationError(
-            {
-                field: _("Keep it to %(max)d characters; now it is %(length)d.")
-                % {"max": max_length, "length": len(value)}
-            }
-        )
+    if max_length is not None:
+        refuse_too_long({field: (value, max_length)})
     return value
 
 

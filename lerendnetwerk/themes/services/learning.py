@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core.text import NOTES_MAX, refuse_too_long
 from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks.models import Cycle
 
@@ -28,7 +29,9 @@ GOAL_COMMENT_MAX = 1000
 @transaction.atomic
 def shared_goal_save(*, cycle: Cycle, text: str, edited_by: User) -> LearningGoal:
     """Write the cycle's one shared learning goal (the facilitator writes what the group says)."""
-    text = require_text(text, field="text", message=_("Write the shared learning goal."))
+    text = require_text(
+        text, field="text", message=_("Write the shared learning goal."), max_length=NOTES_MAX
+    )
     goal, _created = LearningGoal.objects.update_or_create(
         cycle=cycle,
         kind=LearningGoal.Kind.SHARED,
@@ -84,8 +87,12 @@ def personal_challenge_save(
     """
     require_member(cycle.network_id, member)
     question = require_text(
-        question, field="question", message=_("Write your learning question within the theme.")
+        question,
+        field="question",
+        message=_("Write your learning question within the theme."),
+        max_length=NOTES_MAX,
     )
+    refuse_too_long({"outcome": (outcome, NOTES_MAX), "learning_goal": (learning_goal, NOTES_MAX)})
     now = timezone.now()
     challenge, _created = PersonalChallenge.objects.update_or_create(
         cycle=cycle,

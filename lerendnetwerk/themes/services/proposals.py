@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core.text import NOTES_MAX, too_long_message
 from lerendnetwerk.networks.models import Cycle, Network
 from lerendnetwerk.networks.services import cycle_set_theme
 
@@ -45,6 +46,8 @@ def theme_proposal_create(
         errors["title"] = _("Keep the title to %(max)d characters.") % {"max": TITLE_MAX}
     if not why:
         errors["why"] = _("Say why this theme matters for your daily work.")
+    elif len(why) > NOTES_MAX:
+        errors["why"] = too_long_message(max_length=NOTES_MAX, length=len(why))
     if errors:
         raise ValidationError(errors)
     _validate_focus_area(focus_area)

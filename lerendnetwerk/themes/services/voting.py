@@ -13,6 +13,8 @@ Concurrency. Many members place stickers at the same moment, so counts must stay
 A member who leaves while a round is open keeps no votes: while open, results count only the
 stickers of active members (selectors.dot_vote_results), and closing deletes the stickers of
 people who are no longer members, so the closed ranking stays as it is when someone leaves later.
+A deleted account's stickers stay without a member and the round keeps its number of voters, so
+deleting an account does not change a closed result either.
 """
 
 from collections.abc import Iterable, Mapping
@@ -127,8 +129,12 @@ def dot_vote_close(*, dot_vote: DotVote) -> DotVote:
     if not locked.is_open:
         raise ValidationError(_("This round has already been closed."))
     members = member_ids(network=locked.cycle.network_id, lock=True)
-    DotVoteSticker.objects.filter(dot_vote=locked).exclude(member_id__in=members).delete()
+    stickers = DotVoteSticker.objects.filter(dot_vote=locked)
+    # Also drops the stickers of deleted accounts (no member), which exclude() keeps out of IN.
+    stickers.exclude(member_id__in=members).delete()
     locked.closed_at = timezone.now()
-    locked.save(update_fields=["closed_at"])
-    dot_vote.closed_at = locked.closed_at  # the caller's object shows the round closed too
+    locked.voters = stickers.values("member").distinct().count()
+    locked.save(update_fields=["closed_at", "voters"])
+    # The caller's object shows the round closed too.
+    dot_vote.closed_at, dot_vote.voters = locked.closed_at, locked.voters
     return dot_vote

@@ -1,6 +1,7 @@
 """The contract with plain forms: propose rules, publish versions, agree."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from lerendnetwerk.core.tests.factories import login
@@ -75,3 +76,17 @@ def test_an_empty_rule_keeps_the_page_with_its_error(network, participant):
     )
     assert response.status_code == 200
     assert "id_text_error" in response.content.decode()
+
+
+def test_a_too_long_contract_is_refused_and_keeps_what_was_typed(network, facilitator):
+    typed = "x" * 100_000
+    response = login(facilitator).post(
+        reverse("themes:agreement_publish", args=[network.slug]), {"text": typed}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "at most 5000 characters" in page
+    assert typed in page
+    assert not Agreement.objects.exists()
+    with pytest.raises(ValidationError, match="5000"):
+        services.agreement_publish(network=network, text=typed, published_by=facilitator)

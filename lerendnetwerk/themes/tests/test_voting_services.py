@@ -137,3 +137,33 @@ def test_a_member_who_leaves_after_the_close_stays_counted(dot_vote, proposals, 
     services.dot_vote_close(dot_vote=dot_vote)
     network_services.membership_end(membership=Membership.objects.get(user=participant))
     assert selectors.dot_vote_results(dot_vote=dot_vote).stickers == 3
+
+
+def test_deleting_accounts_does_not_change_a_closed_result(
+    dot_vote, proposals, participant, facilitator, colleague
+):
+    a, b, c = proposals
+    services.dot_vote_place(dot_vote=dot_vote, member=participant, stickers={a.pk: 2, b.pk: 1})
+    services.dot_vote_place(dot_vote=dot_vote, member=facilitator, stickers={b.pk: 1, c.pk: 2})
+    services.dot_vote_place(dot_vote=dot_vote, member=colleague, stickers={c.pk: 1})
+    services.dot_vote_close(dot_vote=dot_vote)
+    before = ranking(dot_vote)
+    participant.delete()  # as the admin site's delete does
+    colleague.delete()
+    dot_vote.refresh_from_db()
+    assert ranking(dot_vote) == before
+    results = selectors.dot_vote_results(dot_vote=dot_vote)
+    assert (results.voters, results.stickers) == (3, 7)
+
+
+def test_a_deleted_account_keeps_no_votes_while_the_round_is_open(
+    dot_vote, proposals, participant, colleague
+):
+    a, b, _c = proposals
+    services.dot_vote_place(dot_vote=dot_vote, member=participant, stickers={a.pk: 3})
+    services.dot_vote_place(dot_vote=dot_vote, member=colleague, stickers={b.pk: 1})
+    participant.delete()
+    assert selectors.dot_vote_results(dot_vote=dot_vote).stickers == 1
+    services.dot_vote_close(dot_vote=dot_vote)
+    results = selectors.dot_vote_results(dot_vote=dot_vote)
+    assert (results.voters, results.stickers) == (1, 1)
