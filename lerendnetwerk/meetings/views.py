@@ -262,6 +262,8 @@ def meeting_answer_by_link(request: HttpRequest, token: str) -> HttpResponse:
     rsvp = selectors.rsvp_for_link(meeting_id=found[0], user_id=found[1]) if found else None
     if rsvp is None or rsvp.meeting.is_past:
         return render(request, "meetings/answer_expired.html", status=410 if rsvp else 404)
+    if not network_selectors.is_member(network=rsvp.meeting.network_id, user=rsvp.user_id):
+        return render(request, "meetings/answer_expired.html", {"left": True}, status=410)
     form = RsvpForm(request.POST or None, initial={"answer": rsvp.answer, "reason": rsvp.reason})
     if request.method == "POST" and form.is_valid():
         try:
