@@ -228,3 +228,31 @@ def test_earlier_meetings_come_ten_to_a_page_after_the_upcoming_ones(meeting, ne
         client.get(reverse("meetings:network", args=[network.slug]), {"pagina": "x"}).status_code
         == 200
     )
+
+
+TOO_LONG = "Op die dag heb ik een studiedag over taalontwikkeling. " * 6  # over 300 characters
+
+
+def test_a_too_long_reason_on_the_meeting_page_is_kept_with_a_clear_message(meeting, participant):
+    response = login(participant).post(
+        reverse("meetings:answer", args=[meeting.pk]), {"answer": "declined", "reason": TOO_LONG}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert TOO_LONG.strip() in page
+    assert "De reden mag hoogstens 300 tekens hebben" in page
+    assert meeting.rsvps.get(user=participant).answer == "pending"
+
+
+def test_a_too_long_reason_by_the_signed_link_is_kept_with_a_clear_message(
+    client, meeting, participant
+):
+    url = reverse(
+        "meetings:answer_by_link", args=[rsvp_token(meeting_id=meeting.pk, user_id=participant.pk)]
+    )
+    response = client.post(url, {"answer": "declined", "reason": TOO_LONG})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert TOO_LONG.strip() in page
+    assert "De reden mag hoogstens 300 tekens hebben" in page
+    assert meeting.rsvps.get(user=participant).answer == "pending"
