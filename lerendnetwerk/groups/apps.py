@@ -6,8 +6,12 @@ class GroupsConfig(AppConfig):
     name = "lerendnetwerk.groups"
 
     def ready(self) -> None:
-        from lerendnetwerk.networks import sections
+        from lerendnetwerk.networks import leaving, sections
         from lerendnetwerk.networks.sections import Section
+
+        from .services import buddies_leave
+
+        leaving.register("groups.buddies", buddies_leave)
 
         sections.register(
             Section(

@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Min, Prefetch, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, QuerySet
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.networks.models import Cycle, Network
-from lerendnetwerk.networks.selectors import members
+from lerendnetwerk.networks.selectors import members, memberships_active, network_ids_of
 
 from .models import Buddy, GroupRotation, RotationGroup, RotationRound
 
@@ -19,15 +19,26 @@ def planning_members(*, network: Network) -> list[User]:
 
 
 def buddy_ids_of(*, user: User) -> dict[int, set[int]]:
-    """For each network: the ids of the user's current buddies there (one query)."""
+    """For each network: the ids of the user's current buddies there (one query).
+
+    A buddy counts only while the pair is open and both are current members of its network.
+    Ending a membership also ends the pair (`services.buddies_leave`); checking membership here
+    as well means a pair that was left open (older data, a membership ended some other way)
+    never shares anything with a former member.
+    """
     found: dict[int, set[int]] = {}
-    pairs = Buddy.objects.filter(members=user, ended_at__isnull=True).prefetch_related(
-        Prefetch("members", queryset=User.objects.only("pk"))
+    in_pair = Buddy.members.through.objects.filter(
+        buddy__members=user,
+        buddy__ended_at__isnull=True,
+        buddy__network_id__in=network_ids_of(user=user),
     )
-    for pair in pairs:
-        found.setdefault(pair.network_id, set()).update(
-            m.pk for m in pair.members.all() if m.pk != user.pk
-        )
+    still_member = Exists(
+        memberships_active(network=OuterRef("buddy__network_id"), user=OuterRef("user_id"))
+    )
+    for network_id, buddy_id in (
+        in_pair.filter(still_member).exclude(user=user).values_list("buddy__network_id", "user_id")
+    ):
+        found.setdefault(network_id, set()).add(buddy_id)
     return found
 
 

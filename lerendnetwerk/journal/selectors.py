@@ -16,7 +16,10 @@ from .models import JournalEntry
 
 def entries_shared_with(*, user: User) -> QuerySet[JournalEntry]:
     """Entries of others that the user may read: shared with their network, or with them as
-    the author's current buddy in that network. Never anything private."""
+    the author's current buddy in that network. Never anything private.
+
+    "Current buddy" is `buddy_ids_of`: an open pair of which both are current members of the
+    network, so a buddy who left reads nothing more, not even what was written before."""
     if not user.is_authenticated:
         return JournalEntry.objects.none()
     shared_with_network = Q(
@@ -37,6 +40,7 @@ def entries_shared_with(*, user: User) -> QuerySet[JournalEntry]:
 
 
 def entry_readable(*, user: User, entry: JournalEntry) -> bool:
+    """The same decision as `entries_shared_with`, for one entry."""
     if not user.is_authenticated:
         return False
     if entry.author_id == user.pk:

@@ -6,8 +6,12 @@ class MeetingsConfig(AppConfig):
     name = "lerendnetwerk.meetings"
 
     def ready(self) -> None:
-        from lerendnetwerk.networks import sections
+        from lerendnetwerk.networks import leaving, sections
         from lerendnetwerk.networks.sections import Section
+
+        from .services import rsvps_leave
+
+        leaving.register("meetings.rsvps", rsvps_leave)
 
         sections.register(
             Section(

@@ -148,6 +148,12 @@ class RsvpForm(Form):
         max_length=300,
         required=False,
         help_text=_("Only the facilitator sees this."),
+        error_messages={
+            "max_length": _(
+                "The reason can be at most %(limit_value)d characters; you typed "
+                "%(show_value)d. Please shorten it."
+            )
+        },
     )
 
 

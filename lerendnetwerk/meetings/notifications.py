@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from lerendnetwerk.core.email import email_enqueue
+from lerendnetwerk.networks.selectors import member_ids
 
 from .calendar import meeting_invitation_ics, meeting_url
 from .tokens import rsvp_token
@@ -25,10 +26,13 @@ Kind = Literal["invitation", "changed", "cancelled", "reminder"]
 
 
 def meeting_notify(*, meeting: "Meeting", kind: Kind, recipients: Iterable["User"]) -> int:
-    """Queue one e-mail per recipient; returns how many were queued."""
+    """Queue one e-mail per recipient who is still a member of the meeting's network (checked
+    now, when the message goes out: a reminder runs days after the invitation); returns how
+    many were queued."""
     organizer = meeting.created_by
+    current = member_ids(network=meeting.network_id)
     count = 0
-    for user in recipients:
+    for user in (user for user in recipients if user.pk in current):
         token = rsvp_token(meeting_id=meeting.pk, user_id=user.pk)
         with translation.override(user.language):
             answer_url = settings.SITE_URL + reverse("meetings:answer_by_link", args=[token])

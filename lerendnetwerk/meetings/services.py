@@ -14,7 +14,7 @@ from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
 from lerendnetwerk.core.text import NOTES_MAX, refuse_too_long
 from lerendnetwerk.networks import selectors as network_selectors
-from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.models import Membership, Network
 from lerendnetwerk.regions.models import Organisation
 
 from .models import AgendaItem, CalendarFeed, Meeting, Rsvp
@@ -147,23 +147,40 @@ def meeting_cancel(*, meeting: Meeting) -> Meeting:
 
 @transaction.atomic
 def rsvp_answer(*, meeting: Meeting, user: User, answer: str, reason: str = "") -> Rsvp:
-    """Accept or decline. Refused for a cancelled or finished meeting, or someone not invited."""
+    """Accept or decline. Refused for a cancelled or finished meeting, or someone not invited:
+    an answer needs a current member, also when an invitation (Rsvp) is already there."""
     if answer not in (Rsvp.Answer.ACCEPTED, Rsvp.Answer.DECLINED):
         raise ValidationError(_("Choose whether you come or not."))
     if meeting.is_cancelled:
         raise ValidationError(_("This meeting has been cancelled."))
     if meeting.is_past:
         raise ValidationError(_("This meeting is over; answers are closed."))
+    if not network_selectors.is_member(network=meeting.network_id, user=user):
+        raise ValidationError(_("You are not invited to this meeting."))
     rsvp = Rsvp.objects.select_for_update().filter(meeting=meeting, user=user).first()
     if rsvp is None:
-        if not network_selectors.is_member(network=meeting.network_id, user=user):
-            raise ValidationError(_("You are not invited to this meeting."))
         rsvp = Rsvp(meeting=meeting, user=user)
     rsvp.answer = answer
     rsvp.reason = reason.strip() if answer == Rsvp.Answer.DECLINED else ""
     rsvp.answered_at = timezone.now()
     rsvp.save()
     return rsvp
+
+
+@transaction.atomic
+def rsvps_leave(*, membership: Membership) -> None:
+    """Someone who left the network is no longer invited to its meetings still to come.
+
+    Called by `networks.services.membership_end` (registered in `MeetingsConfig.ready`). Their
+    answers to meetings that have not started are deleted, so no page, count or figure shows
+    them and no reminder or change reaches them; answers and attendance of meetings that have
+    started stay as the network's history.
+    """
+    Rsvp.objects.filter(
+        user_id=membership.user_id,
+        meeting__network_id=membership.network_id,
+        meeting__starts_at__gt=timezone.now(),
+    ).delete()
 
 
 @transaction.atomic

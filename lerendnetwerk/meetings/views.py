@@ -86,6 +86,13 @@ def meeting_schedule(request: "AuthenticatedHttpRequest", slug: str) -> HttpResp
 @login_required
 def meeting_detail(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.view_meeting")
+    return _detail(request, meeting)
+
+
+def _detail(
+    request: "AuthenticatedHttpRequest", meeting: Meeting, rsvp_form: RsvpForm | None = None
+) -> HttpResponse:
+    """The meeting page; with the answer form as sent when it needs correcting."""
     agenda = selectors.meeting_agenda(meeting=meeting)
     rsvps = selectors.meeting_rsvps(meeting=meeting)
     mine = next((r for r in rsvps if r.user_id == request.user.pk), None)
@@ -103,9 +110,8 @@ def meeting_detail(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse
                 answer: sum(1 for r in rsvps if r.answer == answer) for answer in Rsvp.Answer.values
             },
             "my_rsvp": mine,
-            "rsvp_form": RsvpForm(
-                initial={"answer": mine.answer, "reason": mine.reason} if mine else None
-            ),
+            "rsvp_form": rsvp_form
+            or RsvpForm(initial={"answer": mine.answer, "reason": mine.reason} if mine else None),
             "may_answer": request.user.has_perm("meetings.answer_meeting", meeting)
             and not meeting.is_past
             and not meeting.is_cancelled,
@@ -240,19 +246,15 @@ def meeting_preparers(request: "AuthenticatedHttpRequest", pk: int) -> HttpRespo
 def meeting_answer(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk, "meetings.answer_meeting")
     form = RsvpForm(request.POST)
-    if form.is_valid():
-        try:
-            services.rsvp_answer(
-                meeting=meeting,
-                user=request.user,
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Thank you, your answer has been saved."))
+    if not form.is_valid():
+        # Show the page again with what was typed (a long reason is not lost) and the errors.
+        return _detail(request, meeting, rsvp_form=form)
+    try:
+        services.rsvp_answer(meeting=meeting, user=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        messages.error(request, _("Choose whether you come or not."))
+        messages.success(request, _("Thank you, your answer has been saved."))
     return redirect("meetings:detail", pk=meeting.pk)
 
 
@@ -262,6 +264,8 @@ def meeting_answer_by_link(request: HttpRequest, token: str) -> HttpResponse:
     rsvp = selectors.rsvp_for_link(meeting_id=found[0], user_id=found[1]) if found else None
     if rsvp is None or rsvp.meeting.is_past:
         return render(request, "meetings/answer_expired.html", status=410 if rsvp else 404)
+    if not network_selectors.is_member(network=rsvp.meeting.network_id, user=rsvp.user_id):
+        return render(request, "meetings/answer_expired.html", {"left": True}, status=410)
     form = RsvpForm(request.POST or None, initial={"answer": rsvp.answer, "reason": rsvp.reason})
     if request.method == "POST" and form.is_valid():
         try:

@@ -21,7 +21,7 @@ from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.text import NOTES_MAX, refuse_too_long
 from lerendnetwerk.regions.models import District, Organisation
 
-from . import phases
+from . import leaving, phases
 from .models import Cycle, ManagerCommitment, Membership, Network, PhaseTransition, Prerequisite
 from .selectors import network_missing_prerequisites
 
@@ -116,11 +116,16 @@ def membership_add(*, network: Network, user: User, role: str) -> Membership:
 
 @transaction.atomic
 def membership_end(*, membership: Membership) -> Membership:
-    """A member leaves; the row stays as history."""
+    """A member leaves; the row stays as history.
+
+    The feature apps undo in the same transaction what they keep for a current member (see
+    `leaving`): their buddy pair ends, their answers to meetings still to come go.
+    """
     if membership.left_at is not None:
         raise ValidationError(_("This person has already left the network."))
     membership.left_at = timezone.localdate()
     membership.save(update_fields=["left_at"])
+    leaving.membership_left(membership=membership)
     _touch(membership.network)
     return membership
 

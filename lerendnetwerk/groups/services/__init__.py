@@ -4,7 +4,7 @@
 the planner and stores them; `common` translates between a network's members and the planner.
 """
 
-from .buddies import buddies_propose, buddies_set
+from .buddies import buddies_leave, buddies_propose, buddies_set
 from .rotations import rotation_plan, rotation_replan
 
-__all__ = ["buddies_propose", "buddies_set", "rotation_plan", "rotation_replan"]
+__all__ = ["buddies_leave", "buddies_propose", "buddies_set", "rotation_plan", "rotation_replan"]

@@ -18,7 +18,7 @@ from .common import kind, solve
 
 if TYPE_CHECKING:
     from lerendnetwerk.accounts.models import User
-    from lerendnetwerk.networks.models import Network
+    from lerendnetwerk.networks.models import Membership, Network
 
 
 @transaction.atomic
@@ -49,6 +49,28 @@ def buddies_set(*, network: "Network", pairs: Sequence[Sequence["User"]]) -> lis
         buddy.members.set(pair)
         created.append(buddy)
     return created
+
+
+@transaction.atomic
+def buddies_leave(*, membership: "Membership") -> None:
+    """The person of an ended membership leaves their current buddy pair in that network.
+
+    Called by `networks.services.membership_end` (registered in `GroupsConfig.ready`), so a
+    former member stops reading what their buddy shares from the moment they leave. The pair
+    ends and stays as history; of a trio, the two who stay go on as a new pair.
+    """
+    now = timezone.now()
+    pairs = Buddy.objects.filter(
+        network_id=membership.network_id, members=membership.user_id, ended_at__isnull=True
+    ).prefetch_related("members")
+    for pair in pairs:
+        pair.ended_at = now
+        pair.save(update_fields=["ended_at"])
+        staying = [m for m in pair.members.all() if m.pk != membership.user_id]
+        if len(staying) >= 2:
+            Buddy.objects.create(
+                network_id=pair.network_id, cycle_id=pair.cycle_id, started_at=now
+            ).members.set(staying)
 
 
 def buddies_propose(*, network: "Network") -> list[list["User"]]:

@@ -79,3 +79,17 @@ def test_a_lonely_pair_number_is_explained(network, members, facilitator):
     assert response.status_code == 200
     assert members[0].name in response.content.decode()
     assert not Buddy.objects.exists()
+
+
+def test_ending_a_membership_ends_that_persons_current_buddy_pair(network, members):
+    from lerendnetwerk.networks.models import Membership
+    from lerendnetwerk.networks.services import membership_end
+
+    left, stays = members[0], members[1]
+    services.buddies_set(network=network, pairs=[[left, stays], members[2:4]])
+    membership_end(membership=Membership.objects.get(network=network, user=left))
+    ended = Buddy.objects.get(members=left)
+    assert ended.ended_at is not None
+    assert Buddy.objects.filter(network=network, ended_at__isnull=True).count() == 1
+    assert selectors.buddy_ids_of(user=stays) == {}
+    assert selectors.buddy_ids_of(user=left) == {}

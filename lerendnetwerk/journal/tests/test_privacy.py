@@ -118,3 +118,36 @@ def test_a_member_who_left_no_longer_reads_network_entries(network, entries, fac
 
 def test_entries_never_show_their_text_as_a_name(entries):
     assert SECRET not in str(entries["private"])
+
+
+def test_a_buddy_whose_membership_ended_no_longer_reads_buddy_entries(
+    network, participant, buddy, entries
+):
+    from lerendnetwerk.networks.services import membership_end
+
+    membership_end(membership=buddy.memberships.get(network=network))
+    later = services.journal_entry_write(
+        author=participant, text="Na het vertrek.", visibility="buddy", network=network
+    )
+    client = login(buddy)
+    for entry in (entries["buddy"], later):
+        assert client.get(reverse("journal:detail", args=[entry.pk])).status_code == 404
+    shared = client.get(reverse("journal:shared")).content.decode()
+    assert "Voor mijn maatje." not in shared and "Na het vertrek." not in shared
+
+
+def test_a_buddy_pair_with_a_former_member_shares_nothing_even_when_still_open(
+    network, participant, buddy, entries
+):
+    """Pairs left open by older data: readability asks for both members too, not the pair only."""
+    from lerendnetwerk.journal.selectors import entries_shared_with, entry_readable
+    from lerendnetwerk.networks.models import Membership
+
+    Membership.objects.filter(network=network, user=buddy).update(left_at="2026-01-01")
+    assert not entry_readable(user=buddy, entry=entries["buddy"])
+    assert not entries_shared_with(user=buddy).exists()
+    # And the author no longer reads what the former member shared as buddy earlier.
+    earlier = services.journal_entry_write(author=buddy, text="Oud.", visibility="private")
+    JournalEntry.objects.filter(pk=earlier.pk).update(visibility="buddy", network=network)
+    earlier.refresh_from_db()
+    assert not entry_readable(user=participant, entry=earlier)

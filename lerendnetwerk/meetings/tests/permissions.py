@@ -55,7 +55,8 @@ ROWS: dict[str, Row] = {
     "meetings:agenda_move": ("post", agenda_item, only("facilitator", granted=REDIRECT)),
     "meetings:preparers": ("get", meeting, only("facilitator")),
     "meetings:attendance": ("get", meeting, only("facilitator")),
-    "meetings:answer": ("post", meeting, only("participant", "facilitator", granted=REDIRECT)),
+    # The matrix posts no answer: the meeting page comes back with the form's errors.
+    "meetings:answer": ("post", meeting, only("participant", "facilitator")),
     "meetings:answer_by_link": ("get", lambda w: {"token": w.rsvp_token}, ALL_OK),
     "meetings:mine": ("get", None, LOGGED_IN),
     "meetings:calendar": ("get", None, LOGGED_IN),

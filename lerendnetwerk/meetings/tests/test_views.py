@@ -248,3 +248,31 @@ def test_too_long_notes_are_refused_in_dutch_and_keep_what_was_typed(meeting, fa
     with pytest.raises(ValidationError) as refused:
         services.attendance_record(meeting=meeting, present=[], notes_next=typed)
     assert set(refused.value.message_dict) == {"notes_next"}
+
+
+TOO_LONG = "Op die dag heb ik een studiedag over taalontwikkeling. " * 6  # over 300 characters
+
+
+def test_a_too_long_reason_on_the_meeting_page_is_kept_with_a_clear_message(meeting, participant):
+    response = login(participant).post(
+        reverse("meetings:answer", args=[meeting.pk]), {"answer": "declined", "reason": TOO_LONG}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert TOO_LONG.strip() in page
+    assert "De reden mag hoogstens 300 tekens hebben" in page
+    assert meeting.rsvps.get(user=participant).answer == "pending"
+
+
+def test_a_too_long_reason_by_the_signed_link_is_kept_with_a_clear_message(
+    client, meeting, participant
+):
+    url = reverse(
+        "meetings:answer_by_link", args=[rsvp_token(meeting_id=meeting.pk, user_id=participant.pk)]
+    )
+    response = client.post(url, {"answer": "declined", "reason": TOO_LONG})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert TOO_LONG.strip() in page
+    assert "De reden mag hoogstens 300 tekens hebben" in page
+    assert meeting.rsvps.get(user=participant).answer == "pending"
