@@ -117,6 +117,12 @@ def seed_demo(*, password: str, seed: int) -> str:
             seed_themes(themes_rng, network)
         else:
             seed_contributions(themes_rng, network, held)
+        if troubles.get(id(plan)) == DROP_OUTS:
+            # The demo kartrekker co-leads one troubled network, so that their page and the
+            # network's health panel show what a signal looks like.
+            services.membership_add(
+                network=network, user=accounts["kartrekker"], role=Membership.Role.FACILITATOR
+            )
     computed = signals_compute()
     return (
         f"Demo data created; the database now holds {Organisation.objects.count()} organisations, "
@@ -126,7 +132,8 @@ def seed_demo(*, password: str, seed: int) -> str:
 
 
 # A few networks in recognisable trouble (meetings.py), so that the signals have something to
-# show: by the phase a network is in, never the demo logins' own network.
+# show: by the phase a network is in, outside the demo logins' own district (the kartrekker
+# co-leads the one with drop-outs).
 TROUBLES = {
     DROP_OUTS: (1, Phase.DEEPENING),
     LECTURES: (1, Phase.EMBEDDING),
@@ -140,7 +147,9 @@ def _troubles(plans: list[Plan], demo_plan: Plan) -> dict[int, str]:
         plan = next(
             p
             for p in plans
-            if (p.cycles, p.phase) == stage and p is not demo_plan and id(p) not in found
+            if (p.cycles, p.phase) == stage
+            and p.district != demo_plan.district
+            and id(p) not in found
         )
         found[id(plan)] = trouble
     return found
