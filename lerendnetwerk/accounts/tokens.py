@@ -62,9 +62,7 @@ def email_change_token(*, user: User, new_email: str) -> str:
 def email_change_read(token: str) -> tuple[int, str, str] | None:
     """The user id, old and new address of a valid, unexpired token; None otherwise."""
     try:
-        data = signing.loads(
-            token, salt=_EMAIL_CHANGE_SALT, max_age=EMAIL_CHANGE_TIMEOUT.total_seconds()
-        )
+        data = signing.loads(token, salt=_EMAIL_CHANGE_SALT, max_age=EMAIL_CHANGE_TIMEOUT)
     except signing.BadSignature:  # also SignatureExpired
         return None
     return int(data["user"]), str(data["old"]), str(data["new"])

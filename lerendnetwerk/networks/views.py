@@ -158,9 +158,7 @@ def network_leave(request: "AuthenticatedHttpRequest", slug: str) -> HttpRespons
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(
-                request, _("You have left %(network)s.") % {"network": network.name}
-            )
+            messages.success(request, _("You have left %(network)s.") % {"network": network.name})
         return redirect("accounts:profile")
     return render(request, "networks/leave.html", {"network": network})
 

@@ -3,7 +3,6 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-
 from lerendnetwerk.core.forms import Form
 
 if TYPE_CHECKING:

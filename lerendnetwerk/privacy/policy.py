@@ -80,7 +80,9 @@ POLICY: dict[str, Rule] = {
     "meetings.Meeting_preparers.user": _own("meetings the person helped prepare"),
     "meetings.AgendaItem.lead_user": _authored("agenda items the person led"),
     "meetings.Rsvp.user": _counted("answers and attendance: the network's figures count them"),
-    "meetings.CalendarFeed.user": _own("that a calendar feed exists (never its secret)", ("token",)),
+    "meetings.CalendarFeed.user": _own(
+        "that a calendar feed exists (never its secret)", ("token",)
+    ),
     # --- Themes
     "themes.ThemeProposal.proposed_by": _authored("themes the person proposed"),
     "themes.Theme.adopted_by": _authored("themes the person adopted"),
@@ -139,4 +141,6 @@ POLICY: dict[str, Rule] = {
 def rules_for(model_label: str) -> dict[str, Rule]:
     """The declared fields of one model and their rules."""
     prefix = f"{model_label}."
-    return {key.removeprefix(prefix): rule for key, rule in POLICY.items() if key.startswith(prefix)}
+    return {
+        key.removeprefix(prefix): rule for key, rule in POLICY.items() if key.startswith(prefix)
+    }

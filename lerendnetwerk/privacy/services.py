@@ -85,9 +85,7 @@ def erasure_cancel(*, token: str) -> "User":
         )
     )
     try:
-        data = signing.loads(
-            token, salt=_CANCEL_SALT, max_age=grace_period().total_seconds()
-        )
+        data = signing.loads(token, salt=_CANCEL_SALT, max_age=grace_period())
     except signing.BadSignature:
         raise refusal from None
     user_model = get_user_model()
@@ -109,18 +107,14 @@ def erasure_cancel(*, token: str) -> "User":
 
 def _placeholders() -> list["User"]:
     return list(
-        get_user_model()
-        .objects.filter(email__endswith=f"@{PLACEHOLDER_DOMAIN}")
-        .order_by("pk")
+        get_user_model().objects.filter(email__endswith=f"@{PLACEHOLDER_DOMAIN}").order_by("pk")
     )
 
 
 def _placeholder_create(number: int) -> "User":
     with translation.override(settings.LANGUAGE_CODE):
         name = _("Former participant")
-    user = get_user_model()(
-        email=f"{number}@{PLACEHOLDER_DOMAIN}", name=name, is_active=False
-    )
+    user = get_user_model()(email=f"{number}@{PLACEHOLDER_DOMAIN}", name=name, is_active=False)
     user.set_unusable_password()
     user.save()
     return user
@@ -132,7 +126,7 @@ def _unique_partners(reference: Reference) -> list[list[str]]:
     sets = [list(c.fields) for c in meta.constraints if isinstance(c, UniqueConstraint)]
     sets += [list(fields) for fields in meta.unique_together]
     return [
-        [meta.get_field(name).attname for name in names if name != reference.field.name]
+        [meta.get_field(name).attname for name in names if name != reference.field.name]  # type: ignore[union-attr]
         for names in sets
         if reference.field.name in names
     ]
@@ -159,7 +153,9 @@ def _move_to_placeholders(reference: Reference, user: "User") -> None:
             taken.add((getattr(existing, column), i, key))
     moves: dict[int, list[Any]] = {}
     for row in rows:
-        keys = [(i, tuple(getattr(row, name) for name in names)) for i, names in enumerate(partners)]
+        keys = [
+            (i, tuple(getattr(row, name) for name in names)) for i, names in enumerate(partners)
+        ]
         target = next(
             (p for p in placeholders if all((p.pk, i, key) not in taken for i, key in keys)),
             None,
@@ -233,16 +229,14 @@ def personal_data_purge(*, now: datetime.datetime | None = None) -> dict[str, in
     counts = {"task results": finished.delete()[0]}
     for name in ("AccessAttempt", "AccessLog", "AccessFailureLog"):
         model = apps.get_model("axes", name)
-        counts[f"axes {name}"] = (
-            model._base_manager.filter(attempt_time__lt=login_cutoff).delete()[0]
-        )
+        counts[f"axes {name}"] = model._base_manager.filter(attempt_time__lt=login_cutoff).delete()[
+            0
+        ]
     counts["sessions"] = Session.objects.filter(expire_date__lt=now).delete()[0]
     invitation = apps.get_model("accounts", "Invitation")
     invitation_cutoff = _older_than(settings.RETENTION_INVITATION_DAYS, now)
-    counts["invitations"] = (
-        invitation._base_manager.filter(
-            models.Q(accepted_at__lt=invitation_cutoff)
-            | models.Q(accepted_at__isnull=True, sent_at__lt=invitation_cutoff)
-        ).delete()[0]
-    )
+    counts["invitations"] = invitation._base_manager.filter(
+        models.Q(accepted_at__lt=invitation_cutoff)
+        | models.Q(accepted_at__isnull=True, sent_at__lt=invitation_cutoff)
+    ).delete()[0]
     return counts

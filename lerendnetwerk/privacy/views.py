@@ -18,7 +18,7 @@ from .forms import ErasureForm
 
 
 def profile_panel(request: AuthenticatedHttpRequest) -> SafeString:
-    """"My data" on the profile page: the export and the request for erasure."""
+    """ "My data" on the profile page: the export and the request for erasure."""
     return render_to_string("privacy/_profile_panel.html", request=request)
 
 

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_lowercase_email_addresses'),
+        ("accounts", "0002_lowercase_email_addresses"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='erasure_requested_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='erasure requested at'),
+            model_name="user",
+            name="erasure_requested_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="erasure requested at"),
         ),
     ]

@@ -1,4 +1,5 @@
 import datetime
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -20,7 +21,7 @@ from .builder import make
 pytestmark = pytest.mark.django_db
 
 
-def _rows_referring_to(pk):
+def _rows_referring_to(pk: int) -> dict[str, int]:
     found = {}
     for reference in references():
         count = reference.model._base_manager.filter(**{reference.field.attname: pk}).count()
@@ -29,7 +30,7 @@ def _rows_referring_to(pk):
     return found
 
 
-def _person_everywhere():
+def _person_everywhere() -> Any:
     """A person with a row in every model that points at a person, through each such field."""
     person = UserFactory.create()
     for reference in references():
@@ -52,7 +53,9 @@ def test_erasure_leaves_no_row_that_refers_to_the_person():
 def test_erasure_follows_the_policy_per_field():
     person = _person_everywhere()
     rows = {
-        r.key: list(r.model._base_manager.filter(**{r.field.name: person}).values_list("pk", flat=True))
+        r.key: list(
+            r.model._base_manager.filter(**{r.field.name: person}).values_list("pk", flat=True)
+        )
         for r in references()
     }
     services.account_erase(user=person)
@@ -107,7 +110,7 @@ def test_asking_for_erasure_deactivates_and_ends_memberships(
     assert not login_works(participant)
 
 
-def login_works(user):
+def login_works(user: Any) -> bool:
     response = Client().post(
         reverse("accounts:login"), {"username": user.email, "password": PASSWORD}
     )

@@ -19,9 +19,7 @@ def test_the_policy_table_names_only_fields_that_exist():
 def test_every_reference_to_a_person_is_erased_by_the_policy():
     # Retention and "not personal" are for fields without a link to an account.
     kept = {
-        r.key
-        for r in references()
-        if POLICY[r.key].erase in {Erase.RETENTION, Erase.NOT_PERSONAL}
+        r.key for r in references() if POLICY[r.key].erase in {Erase.RETENTION, Erase.NOT_PERSONAL}
     }
     assert kept == set()
 
