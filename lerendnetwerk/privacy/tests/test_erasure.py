@@ -165,3 +165,14 @@ def test_erase_accounts_waits_for_the_grace_period(settings):
 def test_the_last_facilitator_may_still_ask_for_erasure(network, facilitator):
     services.erasure_request(user=facilitator)
     assert network_selectors.member_count(network=network) == 0
+
+
+def test_a_deactivated_manager_is_not_offered_to_commit(district):
+    from lerendnetwerk.accounts.selectors import managers_in_region
+    from lerendnetwerk.core.tests.factories import OrganisationFactory
+
+    manager = UserFactory.create(
+        is_manager=True, organisation=OrganisationFactory.create(district=district)
+    )
+    services.erasure_request(user=manager)
+    assert manager not in managers_in_region(region=district.region)
