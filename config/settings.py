@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "lerendnetwerk.journal",
     "lerendnetwerk.signals",
     "lerendnetwerk.pages",
+    "lerendnetwerk.privacy",
     "lerendnetwerk.demo",
 ]
 
@@ -161,6 +162,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+
+# A person's own data (docs/processing-register.md). An account whose owner asked to delete it
+# is deactivated at once and erased this many days later by `erase_accounts`; until then a link
+# in the confirmation e-mail cancels it.
+ERASURE_GRACE_DAYS = int(env("ERASURE_GRACE_DAYS", "14"))
+# What `purge_personal_data` deletes, and after how many days: finished background tasks (they
+# hold e-mail bodies and links), login attempts and logs (IP addresses), used or expired
+# invitations. Expired sessions go as soon as they expire.
+RETENTION_TASK_RESULT_DAYS = int(env("RETENTION_TASK_RESULT_DAYS", "30"))
+RETENTION_LOGIN_RECORD_DAYS = int(env("RETENTION_LOGIN_RECORD_DAYS", "90"))
+RETENTION_INVITATION_DAYS = int(env("RETENTION_INVITATION_DAYS", "30"))
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("lerendnetwerk.journal.urls")),
     path("", include("lerendnetwerk.signals.urls")),
     path("", include("lerendnetwerk.pages.urls")),
+    path("mijn-gegevens/", include("lerendnetwerk.privacy.urls")),
     prefix_default_language=False,
 )
 

@@ -116,3 +116,32 @@ class InviteForm(Form):
         self.fields["region"].queryset = regions
         self.fields["region"].initial = regions.first()
         self.fields["organisation"].queryset = organisations_in_regions(regions=regions)
+
+
+class ProfileForm(Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        help_text=_("The language of the pages and of the e-mail you receive."),
+    )
+    show_email_publicly = forms.BooleanField(
+        label=_("Show my e-mail address publicly"),
+        required=False,
+        help_text=_(
+            "Off: visitors of the district overview reach you through a contact form and never "
+            "see your address."
+        ),
+    )
+
+
+class EmailChangeForm(Form):
+    email = forms.EmailField(
+        label=_("New e-mail address"),
+        help_text=_("We send a link to the new address; your address changes once you click it."),
+    )
+
+
+class PasswordChangeForm(StyledFormMixin, auth_forms.PasswordChangeForm):
+    pass

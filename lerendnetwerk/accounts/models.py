@@ -78,6 +78,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Set when the person asks to delete their account: from then on they cannot log in, and
+    # `erase_accounts` erases them once the grace period (ERASURE_GRACE_DAYS) has passed.
+    erasure_requested_at = models.DateTimeField(_("erasure requested at"), null=True, blank=True)
 
     objects: ClassVar[UserManager] = UserManager()
 

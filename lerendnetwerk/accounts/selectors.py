@@ -8,9 +8,10 @@ from .models import User
 
 
 def managers_in_region(*, region: Region | int) -> QuerySet[User]:
-    """Managers whose organisation lies in the region, by name, with their organisation."""
+    """Managers whose organisation lies in the region, by name, with their organisation; not
+    those whose account is deactivated (asked to be deleted)."""
     return (
-        User.objects.filter(is_manager=True, organisation__district__region=region)
+        User.objects.filter(is_manager=True, is_active=True, organisation__district__region=region)
         .select_related("organisation")
         .order_by("name")
     )

@@ -1,18 +1,20 @@
-"""Writes on people: invitations and accepting them."""
+"""Writes on people: invitations and accepting them, and a person's own profile."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.text import SHORT_TEXT_MAX, refuse_too_long
 from lerendnetwerk.regions.models import Organisation, Region
 
 from .models import Invitation, User
-from .tokens import invitation_token_generator
+from .tokens import email_change_read, email_change_token, invitation_token_generator
 
 
 def invitation_link(user: User) -> str:
@@ -103,3 +105,81 @@ def invitation_accept(*, user: User) -> None:
     Invitation.objects.filter(user=user, accepted_at__isnull=True).update(
         accepted_at=timezone.now()
     )
+
+
+@transaction.atomic
+def profile_update(*, user: User, name: str, language: str, show_email_publicly: bool) -> User:
+    """Save what a person may change about themselves directly (not their e-mail address)."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Fill in your name.")})
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose Dutch or English.")})
+    user.name = name
+    user.language = language
+    user.show_email_publicly = show_email_publicly
+    user.save(update_fields=["name", "language", "show_email_publicly"])
+    return user
+
+
+def _email_taken(email: str, user: User) -> bool:
+    return User.objects.filter(email=email).exclude(pk=user.pk).exists()
+
+
+def email_change_request(*, user: User, new_email: str) -> str:
+    """E-mail a confirmation link (valid three days) to the new address; nothing changes yet.
+
+    Refuses the current address and one that another account uses. Returns the normalised
+    new address.
+    """
+    new_email = User.objects.normalize_email(new_email)
+    if new_email == user.email:
+        raise ValidationError({"email": _("This is already your e-mail address.")})
+    if _email_taken(new_email, user):
+        raise ValidationError(
+            {"email": _("Another account uses this e-mail address. Choose another one.")}
+        )
+    token = email_change_token(user=user, new_email=new_email)
+    with translation.override(user.language):
+        path = reverse("accounts:email_confirm", kwargs={"token": token})
+    email_enqueue(
+        to=new_email,
+        template="accounts/email/email_change",
+        context={"name": user.name, "email": new_email, "link": f"{settings.SITE_URL}{path}"},
+        language=user.language,
+    )
+    return new_email
+
+
+@transaction.atomic
+def email_change_confirm(*, token: str) -> User:
+    """Change the address the token names, and tell the old address that it happened.
+
+    Refuses an expired or altered link, a link already used (the account's address is no longer
+    the one the link was made for), and an address another account took meanwhile.
+    """
+    data = email_change_read(token)
+    user = None
+    if data is not None:
+        user_id, old, new = data
+        user = User.objects.select_for_update().filter(pk=user_id, email=old).first()
+    if data is None or user is None:
+        raise ValidationError(
+            _(
+                "This link does not work (any more). Links to confirm an e-mail address work "
+                "for three days and once. Ask for a new one on your profile page."
+            )
+        )
+    if _email_taken(new, user):
+        raise ValidationError(
+            _("Another account uses this e-mail address now. Choose another one.")
+        )
+    user.email = new
+    user.save(update_fields=["email"])
+    email_enqueue(
+        to=old,
+        template="accounts/email/email_changed",
+        context={"name": user.name, "email": new},
+        language=user.language,
+    )
+    return user

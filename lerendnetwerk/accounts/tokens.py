@@ -1,8 +1,10 @@
-"""The one-time link in an invitation, which lives longer than a password-reset link."""
+"""Links sent by e-mail: the one-time link in an invitation, which lives longer than a
+password-reset link, and the link that confirms a new e-mail address."""
 
 from datetime import timedelta
 
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core import signing
 from django.utils.crypto import constant_time_compare
 from django.utils.http import base36_to_int
 
@@ -38,3 +40,29 @@ class InvitationTokenGenerator(PasswordResetTokenGenerator):
 
 
 invitation_token_generator = InvitationTokenGenerator()
+
+
+# --- Changing one's e-mail address -------------------------------------------------------------
+
+EMAIL_CHANGE_TIMEOUT = timedelta(days=3)
+_EMAIL_CHANGE_SALT = "lerendnetwerk.accounts.email_change"
+
+
+def email_change_token(*, user: User, new_email: str) -> str:
+    """A signed token for the link sent to the new address: who, from which address, to which.
+
+    Carrying the old address makes the link single-use: once the address has changed (by this
+    link or another), the token no longer matches the account.
+    """
+    return signing.dumps(
+        {"user": user.pk, "old": user.email, "new": new_email}, salt=_EMAIL_CHANGE_SALT
+    )
+
+
+def email_change_read(token: str) -> tuple[int, str, str] | None:
+    """The user id, old and new address of a valid, unexpired token; None otherwise."""
+    try:
+        data = signing.loads(token, salt=_EMAIL_CHANGE_SALT, max_age=EMAIL_CHANGE_TIMEOUT)
+    except signing.BadSignature:  # also SignatureExpired
+        return None
+    return int(data["user"]), str(data["old"]), str(data["new"])

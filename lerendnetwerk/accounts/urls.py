@@ -23,4 +23,8 @@ urlpatterns = [
         name="invitation_accept",
     ),
     path("uitnodigen/", views.invite, name="invite"),
+    path("profiel/", views.profile, name="profile"),
+    path("profiel/e-mailadres/", views.email_change, name="email_change"),
+    path("e-mailadres-bevestigen/<str:token>/", views.email_confirm, name="email_confirm"),
+    path("wachtwoord-wijzigen/", views.PasswordChangeView.as_view(), name="password_change"),
 ]

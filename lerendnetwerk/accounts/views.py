@@ -1,16 +1,29 @@
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy, translate_url
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from lerendnetwerk.core.forms_errors import add_validation_error
+
+from . import profile as profile_panels
 from . import selectors, services
-from .forms import InviteForm, LoginForm, PasswordResetForm, SetPasswordForm
+from .forms import (
+    EmailChangeForm,
+    InviteForm,
+    LoginForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    ProfileForm,
+    SetPasswordForm,
+)
 from .http import AuthenticatedHttpRequest
 from .tokens import invitation_token_generator
 
@@ -80,3 +93,99 @@ def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
         messages.success(request, _("%(name)s has been invited.") % {"name": user.name})
         return redirect("accounts:invite")
     return render(request, "accounts/invite.html", {"form": form})
+
+
+# --- The person's own profile ------------------------------------------------------------------
+
+
+def _profile_page(
+    request: AuthenticatedHttpRequest,
+    form: ProfileForm | None = None,
+    email_form: EmailChangeForm | None = None,
+) -> HttpResponse:
+    user = request.user
+    initial = {
+        "name": user.name,
+        "language": user.language,
+        "show_email_publicly": user.show_email_publicly,
+    }
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form or ProfileForm(initial=initial),
+            "email_form": email_form or EmailChangeForm(),
+            "panels": profile_panels.render_panels(request),
+        },
+    )
+
+
+@login_required
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Name, language and whether the e-mail address is public; the panels of other apps."""
+    if request.method != "POST":
+        return _profile_page(request)
+    form = ProfileForm(request.POST)
+    if form.is_valid():
+        try:
+            user = services.profile_update(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Your details have been saved."))
+            # The language is in the URL (no prefix for Dutch): go on in the chosen one.
+            response = redirect(translate_url(reverse("accounts:profile"), user.language))
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language)
+            return response
+    return _profile_page(request, form=form)
+
+
+@require_POST
+@login_required
+def email_change(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = EmailChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            new_email = services.email_change_request(
+                user=request.user, new_email=form.cleaned_data["email"]
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "We sent a link to %(email)s. Your e-mail address changes once you click it "
+                    "(within three days)."
+                )
+                % {"email": new_email},
+            )
+            return redirect("accounts:profile")
+    return _profile_page(request, email_form=form)
+
+
+def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the e-mail: a button, so that a mail scanner opening the link changes
+    nothing; the token alone is the proof, so it works in any browser."""
+    if request.method == "POST":
+        try:
+            services.email_change_confirm(token=token)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your e-mail address has been changed."))
+            if request.user.is_authenticated:
+                return redirect("accounts:profile")
+            return redirect("accounts:login")
+    return render(request, "accounts/email_confirm.html")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    form_class = PasswordChangeForm
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password has been changed."))
+        return response

@@ -6,8 +6,12 @@ class NetworksConfig(AppConfig):
     name = "lerendnetwerk.networks"
 
     def ready(self) -> None:
-        from . import invalidation, sections
+        from lerendnetwerk.accounts import profile
+
+        from . import invalidation, sections, views
         from .sections import Section
+
+        profile.register(profile.Panel(key="networks", order=10, render=views.profile_panel))
 
         invalidation.connect()
         sections.register(

@@ -56,6 +56,7 @@ def is_committed_manager(user: Any, network: Network) -> bool:
 rules.add_perm("networks.coordinate", is_any_coordinator)
 rules.add_perm("networks.create_network", is_any_coordinator)
 rules.add_perm("networks.view_network", is_member | is_network_coordinator | is_committed_manager)
+rules.add_perm("networks.leave_network", is_member)
 rules.add_perm("networks.change_network", is_facilitator | is_network_coordinator)
 rules.add_perm("networks.manage_members", is_facilitator | is_network_coordinator)
 rules.add_perm("networks.assign_facilitator", is_network_coordinator)

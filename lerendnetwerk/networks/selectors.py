@@ -161,6 +161,15 @@ def network_members(*, network: Network) -> list[Membership]:
     )
 
 
+def memberships_of(*, user: User) -> list[Membership]:
+    """The person's current memberships with their networks, by network name."""
+    return list(
+        memberships_active(user=user)
+        .select_related("network__district")
+        .order_by("network__name", "pk")
+    )
+
+
 def networks_for_user(*, user: User) -> QuerySet[Network]:
     return (
         Network.objects.filter(pk__in=network_ids_of(user=user))

@@ -131,6 +131,35 @@ def membership_end(*, membership: Membership) -> Membership:
 
 
 @transaction.atomic
+def membership_leave(*, network: Network, user: User) -> Membership:
+    """A member leaves a network themselves (see `membership_end` for what follows).
+
+    Refuses the last facilitator: a network without one has nobody to lead it, so another
+    member must become facilitator first (the coordinator assigns one).
+    """
+    membership = (
+        Membership.objects.active().select_for_update().filter(network=network, user=user).first()
+    )
+    if membership is None:
+        raise ValidationError(_("You are not a member of this network."))
+    if membership.role == Membership.Role.FACILITATOR:
+        facilitators = (
+            Membership.objects.active()
+            .select_for_update()
+            .filter(network=network, role=Membership.Role.FACILITATOR)
+        )
+        if len(facilitators) <= 1:
+            raise ValidationError(
+                _(
+                    "You are the last facilitator of %(network)s, so you cannot leave it yet. "
+                    "Ask the coordinator to make another member facilitator first."
+                )
+                % {"network": network.name}
+            )
+    return membership_end(membership=membership)
+
+
+@transaction.atomic
 def manager_commitment_record(
     *, network: Network, manager: User, role: str, note: str = ""
 ) -> ManagerCommitment:

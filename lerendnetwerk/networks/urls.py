@@ -29,6 +29,7 @@ urlpatterns = [
         views.membership_make_facilitator,
         name="membership_make_facilitator",
     ),
+    path("netwerken/<slug:slug>/verlaten/", views.network_leave, name="leave"),
     path(
         "netwerken/<slug:slug>/randvoorwaarden/",
         views.network_prerequisites,

@@ -10,6 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -144,6 +146,30 @@ def membership_end(
             request, _("%(name)s has left the network.") % {"name": membership.user.name}
         )
     return redirect("networks:members", slug=network.slug)
+
+
+@login_required
+def network_leave(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
+    """A member leaves the network themselves: a confirmation page, then a POST."""
+    network = network_for(request, slug, "networks.leave_network")
+    if request.method == "POST":
+        try:
+            services.membership_leave(network=network, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("You have left %(network)s.") % {"network": network.name})
+        return redirect("accounts:profile")
+    return render(request, "networks/leave.html", {"network": network})
+
+
+def profile_panel(request: "AuthenticatedHttpRequest") -> SafeString:
+    """The networks a person is in, with their role and a way to leave (on their profile)."""
+    return render_to_string(
+        "networks/_profile_memberships.html",
+        {"memberships": selectors.memberships_of(user=request.user)},
+        request=request,
+    )
 
 
 @require_POST

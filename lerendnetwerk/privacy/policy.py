@@ -1,0 +1,146 @@
+"""The one table of what happens to a person's data: per field that points at a person (or holds
+a name, an e-mail or an IP address), whether it is in their export and what erasure does.
+
+`tests/test_policy.py` walks every model in the app registry and fails when such a field is not
+declared here, so no new model holding personal data ships without a decision. The processing
+register (`docs/processing-register.md`) explains the purposes and retention periods.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Erase(StrEnum):
+    # The rows go: content that is the person's own (the diary, their goals, their memberships).
+    DELETE = "delete"
+    # The row stays without a person (the column becomes empty): authorship of what the group
+    # made together (ideas, proposals, notes, agenda items, phase moves); pages show no name.
+    UNLINK = "unlink"
+    # The row moves to a "former participant" account, because the column needs a person and
+    # the row is counted: meeting answers and attendance, feasibility marks on ideas.
+    PLACEHOLDER = "placeholder"
+    # No link to an account: removed after a period by `purge_personal_data`.
+    RETENTION = "retention"
+    # Not about a person (the name of a place, a group, a queue).
+    NOT_PERSONAL = "not personal"
+
+
+@dataclass(frozen=True)
+class Rule:
+    erase: Erase
+    export: bool
+    why: str
+    # Fields never shown in an export: secrets (a feed's token, a password hash).
+    hidden: tuple[str, ...] = ()
+
+
+def _own(why: str, hidden: tuple[str, ...] = ()) -> Rule:
+    return Rule(Erase.DELETE, export=True, why=why, hidden=hidden)
+
+
+def _authored(why: str) -> Rule:
+    return Rule(Erase.UNLINK, export=True, why=why)
+
+
+def _counted(why: str) -> Rule:
+    return Rule(Erase.PLACEHOLDER, export=True, why=why)
+
+
+def _not_personal(why: str) -> Rule:
+    return Rule(Erase.NOT_PERSONAL, export=False, why=why)
+
+
+def _retention(why: str) -> Rule:
+    return Rule(Erase.RETENTION, export=False, why=why)
+
+
+USER_HIDDEN = ("password", "erasure_requested_at")
+
+# "<app label>.<Model>.<field>" -> rule. Through tables of many-to-many fields are models too
+# (`meetings.Meeting_preparers`).
+POLICY: dict[str, Rule] = {
+    # --- The person themselves
+    "accounts.User.email": _own("the login and where e-mail goes", USER_HIDDEN),
+    "accounts.User.name": _own("shown to the networks' members", USER_HIDDEN),
+    "accounts.User.show_email_publicly": _own("the person's own choice", USER_HIDDEN),
+    "accounts.User_coordinator_of.user": _own("regions the person coordinates"),
+    "accounts.User_groups.user": _own("admin-site rights"),
+    "accounts.User_user_permissions.user": _own("admin-site rights"),
+    "accounts.Invitation.user": _own("invitations the person received"),
+    "accounts.Invitation.invited_by": _authored("invitations the person sent"),
+    "admin.LogEntry.user": _own("what the person changed in the admin site"),
+    # --- Networks
+    "networks.Network.created_by": _authored("networks the person started"),
+    "networks.Membership.user": _own("the networks the person was in, with their role"),
+    "networks.PhaseTransition.moved_by": _authored("phase moves the person made"),
+    "networks.Prerequisite.recorded_by": _authored("prerequisites the person recorded"),
+    "networks.ManagerCommitment.manager": _own("a manager's commitment to a network"),
+    # --- Meetings
+    "meetings.Meeting.created_by": _authored("meetings the person planned"),
+    "meetings.Meeting_preparers.user": _own("meetings the person helped prepare"),
+    "meetings.AgendaItem.lead_user": _authored("agenda items the person led"),
+    "meetings.Rsvp.user": _counted("answers and attendance: the network's figures count them"),
+    "meetings.CalendarFeed.user": _own(
+        "that a calendar feed exists (never its secret)", ("token",)
+    ),
+    # --- Themes
+    "themes.ThemeProposal.proposed_by": _authored("themes the person proposed"),
+    "themes.Theme.adopted_by": _authored("themes the person adopted"),
+    "themes.Idea.author": _authored("ideas on the idea wall"),
+    "themes.IdeaMark.member": _counted("feasibility marks: the idea wall counts them"),
+    "themes.IdeaComment.author": _authored("comments on ideas"),
+    "themes.DotVote.opened_by": _authored("dot votes the person opened"),
+    "themes.DotVoteSticker.member": _authored("stickers: the vote's counts stay"),
+    "themes.LearningGoal.owner": _own("the person's own learning goals"),
+    "themes.LearningGoal.updated_by": _authored("shared goals the person edited"),
+    "themes.LearningGoalComment.author": _authored("comments on learning goals"),
+    "themes.PersonalChallenge.member": _own("the person's personal challenges"),
+    "themes.LearningQuestion.proposed_by": _authored("learning questions the person proposed"),
+    "themes.Agreement.published_by": _authored("contract versions the person published"),
+    "themes.AgreementSuggestion.author": _authored("suggestions for the contract"),
+    "themes.AgreementAcknowledgement.member": _own("that the person agreed to a contract"),
+    # --- Netwerkbarometer: only that the person took part; answers carry no person at all.
+    "barometer.BarometerRound.opened_by": _authored("rounds the person opened"),
+    "barometer.Participation.user": _own("that the person answered a round (never what)"),
+    # --- Groups
+    "groups.Buddy_members.user": _own("buddy pairs"),
+    "groups.GroupRotation.created_by": _authored("group rotations the person planned"),
+    "groups.RotationGroup_members.user": _own("the small groups the person was in"),
+    # --- Diary
+    "journal.JournalEntry.author": _own("the learning diary"),
+    # --- Signals
+    "signals.Signal.acknowledged_by": _authored("signals the person acknowledged"),
+    "signals.DigestPreference.user": _own("the coordinator's digest setting"),
+    # --- Names of things, not of people
+    "auth.Permission.name": _not_personal("a permission"),
+    "auth.Permission.codename": _not_personal("a permission"),
+    "auth.Group.name": _not_personal("a group of permissions"),
+    "regions.Region.name": _not_personal("a municipality"),
+    "regions.District.name": _not_personal("a district"),
+    "regions.Organisation.name": _not_personal("an organisation"),
+    "networks.Network.name": _not_personal("a network"),
+    "groups.GroupRotation.name": _not_personal("a rotation's title"),
+    "django_tasks_database.DBTaskResult.queue_name": _not_personal("a queue"),
+    "django_tasks_database.DBTaskResult.backend_name": _not_personal("a task backend"),
+    # Free text the facilitator types; the person it names may have no account.
+    "networks.Prerequisite.expert_name": _not_personal("the network's expert, as typed"),
+    "meetings.AgendaItem.lead_name": _not_personal("an outside lead, as typed"),
+    # --- No link to an account, removed after a period by `purge_personal_data` (`services.py`)
+    "axes.AccessAttempt.ip_address": _retention("failed logins, against guessing passwords"),
+    "axes.AccessAttempt.username": _retention("failed logins, against guessing passwords"),
+    "axes.AccessLog.ip_address": _retention("logins, to trace misuse"),
+    "axes.AccessLog.username": _retention("logins, to trace misuse"),
+    "axes.AccessFailureLog.ip_address": _retention("failed logins, to trace misuse"),
+    "axes.AccessFailureLog.username": _retention("failed logins, to trace misuse"),
+    # Queued e-mail (addresses, bodies, links) until it is sent, then its result.
+    "django_tasks_database.DBTaskResult.args_kwargs": _retention("e-mail waiting to be sent"),
+    "sessions.Session.session_data": _retention("who is logged in"),
+}
+
+
+def rules_for(model_label: str) -> dict[str, Rule]:
+    """The declared fields of one model and their rules."""
+    prefix = f"{model_label}."
+    return {
+        key.removeprefix(prefix): rule for key, rule in POLICY.items() if key.startswith(prefix)
+    }
