@@ -1,0 +1,156 @@
+"""Fault tests: a worker killed mid-batch, a database that refuses connections for a while.
+
+Select them with `pytest -m faults`. The worker tests run `manage.py` as real processes against
+the test database: PostgreSQL's test database is shared as it is; SQLite's lives in memory, so
+it is copied to a file first with the online backup API.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from email import message_from_bytes
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django_tasks_db.models import DBTaskResult
+
+from lerendnetwerk.core.email import email_enqueue
+
+pytestmark = pytest.mark.faults
+
+ROOT = Path(__file__).resolve().parents[3]
+SEPARATOR = b"\n" + b"-" * 79 + b"\n"
+
+
+class Queue:
+    """The test database as a worker process sees it."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp_path = tmp_path
+        self.mail_dir = tmp_path / "mail"
+        self.sqlite_file = tmp_path / "queue.sqlite3"
+
+    def share(self) -> str:
+        """Make committed data visible to other processes; return their DATABASE_URL."""
+        settings = connection.settings_dict
+        if connection.vendor == "sqlite":
+            import sqlite3
+
+            connection.ensure_connection()
+            with sqlite3.connect(self.sqlite_file) as target:
+                connection.connection.backup(target)
+            return f"sqlite:///{self.sqlite_file}"
+        return (
+            f"postgres://{settings['USER']}:{settings['PASSWORD'] or ''}@{settings['HOST']}"
+            f":{settings['PORT'] or 5432}/{settings['NAME']}"
+        )
+
+    def statuses(self) -> Counter[str]:
+        if connection.vendor == "sqlite":
+            import sqlite3
+
+            with sqlite3.connect(self.sqlite_file) as db:
+                rows = db.execute(
+                    "SELECT status, COUNT(*) FROM django_tasks_database_dbtaskresult GROUP BY status"
+                ).fetchall()
+            return Counter(dict(rows))
+        return Counter(
+            {
+                row["status"]: row["n"]
+                for row in DBTaskResult.objects.values("status").annotate(n=models_count())
+            }
+        )
+
+    def env(self, url: str, **extra: str) -> dict[str, str]:
+        return {
+            **os.environ,
+            "DATABASE_URL": url,
+            "TASKS_IMMEDIATE": "0",
+            "EMAIL_FILE_PATH": str(self.mail_dir),
+            "EMAIL_BACKEND": "lerendnetwerk.core.tests.fault_mail.BlockingFileBackend",
+            **extra,
+        }
+
+    def messages(self) -> list[str]:
+        """The Message-ID of every message written, duplicates included."""
+        ids = []
+        for path in sorted(self.mail_dir.glob("*.log")):
+            for raw in path.read_bytes().split(SEPARATOR):
+                if raw.strip():
+                    ids.append(str(message_from_bytes(raw)["Message-ID"]))
+        return ids
+
+
+def models_count():  # type: ignore[no-untyped-def]
+    from django.db.models import Count
+
+    return Count("id")
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def finish(process: subprocess.Popen[bytes], timeout: float = 60) -> str:
+    output, _ = process.communicate(timeout=timeout)
+    assert process.returncode == 0, output.decode()
+    return output.decode()
+
+
+def wait_for(path: Path, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        if process.poll() is not None:
+            raise AssertionError(process.communicate()[0].decode())
+        assert time.monotonic() < deadline, f"{path} did not appear"
+        time.sleep(0.05)
+
+
+def enqueue_mails(settings, count: int) -> None:  # type: ignore[no-untyped-def]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for number in range(count):
+        email_enqueue(
+            to=f"lid{number}@example.org",
+            template="accounts/email/password_reset",
+            context={"name": f"Lid {number}", "link": "http://localhost/x"},
+        )
+
+
+WORKER = ("db_worker", "--batch", "--interval", "0", "--no-startup-delay", "-v", "0")
+
+
+def kill_and_restart(queue: Queue, url: str, block_at: int, when: str) -> None:
+    """Start a worker, kill it with SIGKILL where the backend blocks, recover, start another."""
+    env = queue.env(url, FAULT_BLOCK_AT=str(block_at), FAULT_BLOCK_WHEN=when)
+    worker = manage(*WORKER, env=env)
+    try:
+        wait_for(queue.tmp_path / "blocked", worker)
+    finally:
+        worker.send_signal(signal.SIGKILL)
+        worker.wait()
+    assert queue.statuses()["RUNNING"] == 1
+    finish(manage(*WORKER, env=env))
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_worker_killed_while_sending_loses_no_mail_and_sends_none_twice(settings, tmp_path):
+    queue = Queue(tmp_path)
+    enqueue_mails(settings, 300)
+    url = queue.share()
+
+    kill_and_restart(queue, url, block_at=150, when="before")
+
+    sent = queue.messages()
+    assert len(set(sent)) == 300
+    assert len(sent) == 300
+    assert queue.statuses() == Counter({"SUCCESSFUL": 300})
