@@ -13,7 +13,6 @@ from pathlib import Path
 from django.core.mail import EmailMessage
 from django.core.mail.backends.filebased import EmailBackend
 
-
 # Messages this process sent. Counting files would not do: the file backend names a file after
 # the second and the backend's id(), so two messages can share one file.
 _sent_here = 0
@@ -26,7 +25,7 @@ class BlockingFileBackend(EmailBackend):
         marker = Path(self.file_path).parent / "blocked"
         # Only the first worker blocks; the one started after the kill runs through.
         due = bool(block_at) and not marker.exists()
-        global _sent_here  # noqa: PLW0603 - one counter per worker process is the point
+        global _sent_here
         _sent_here += 1
         position = _sent_here
         if due and not after and position == block_at:
