@@ -15,8 +15,10 @@ from email import message_from_bytes
 from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import OperationalError, connection, connections
 from django.db.models import Count
+from django.test import RequestFactory
 from django_tasks_db.models import DBTaskResult
 
 from lerendnetwerk.core.email import email_enqueue
@@ -184,3 +186,72 @@ def test_a_worker_killed_between_sending_and_marking_sends_one_duplicate_with_th
     assert len(sent) == 30
     assert sorted(sent.values()) == [1] * 29 + [2]
     assert queue.statuses() == Counter({"SUCCESSFUL": 30})
+
+
+def wsgi_get(path: str) -> tuple[int, dict[str, str], str]:
+    """A request through the WSGI handler as a server makes it, with the request_started and
+    request_finished signals that close stale connections (the test client switches those off).
+    """
+    answer: dict[str, object] = {}
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info=None):  # type: ignore[no-untyped-def]
+        answer["status"], answer["headers"] = int(status.split()[0]), dict(headers)
+
+    environ = RequestFactory()._base_environ(PATH_INFO=path, REQUEST_METHOD="GET")
+    response = WSGIHandler()(environ, start_response)
+    try:
+        body = b"".join(response).decode()
+    finally:
+        response.close()
+    return answer["status"], answer["headers"], body  # type: ignore[return-value]
+
+
+def refuse_connections(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OperationalError("connection to server failed: Connection refused")
+
+    if connection.vendor == "sqlite":
+        # Closing the in-memory test database would only pretend to; fail every query instead.
+        monkeypatch.setattr(connection, "create_cursor", refused)
+    else:
+        connection.close()
+        monkeypatch.setattr(connection, "get_new_connection", refused)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_database_that_refuses_connections_gives_a_dutch_503_and_then_recovers(
+    monkeypatch, participant
+):
+    assert wsgi_get("/")[0] == 200
+
+    with monkeypatch.context() as patch:
+        refuse_connections(patch)
+        status, headers, body = wsgi_get("/")
+
+    assert status == 503
+    assert headers["Retry-After"] == "60"
+    assert "De website is even niet bereikbaar" in body
+    assert "Traceback" not in body and "OperationalError" not in body
+    # Nothing restarted: the next request gets a new connection.
+    assert wsgi_get("/")[0] == 200
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_terminated_postgresql_connection_is_replaced_before_the_next_request(participant):
+    if connection.vendor != "postgresql":
+        pytest.skip("pg_terminate_backend is PostgreSQL's")
+    assert wsgi_get("/")[0] == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        [pid] = cursor.fetchone()
+    with (
+        connections["default"]
+        .__class__({**connection.settings_dict}, alias="terminator")
+        .cursor() as other
+    ):
+        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+    assert wsgi_get("/")[0] == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        assert cursor.fetchone()[0] != pid
