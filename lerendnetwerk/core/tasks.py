@@ -14,7 +14,8 @@ from .services import Claim, email_claim, email_mark_sent, email_release
 
 logger = logging.getLogger(__name__)
 
-# Pause before the next attempt after a failed send: 1 minute, 5, 30, 2 hours (then give up).
+# Pause before the next attempt after a failed send: 1 minute, 5, 30, then every 2 hours, until
+# EMAIL_MAX_ATTEMPTS attempts failed.
 RETRY_PAUSES = [
     timedelta(minutes=1),
     timedelta(minutes=5),
@@ -76,12 +77,13 @@ def send_email(
         message.send()
     except Exception as error:
         email_release(key=idempotency_key)
-        if is_permanent(error) or attempt > len(RETRY_PAUSES):
+        if is_permanent(error) or attempt >= settings.EMAIL_MAX_ATTEMPTS:
             logger.error(
                 "E-mail %s not sent, giving up after %d attempt(s).", idempotency_key, attempt
             )
         elif send_email.get_backend().supports_defer:
-            send_email.using(run_after=timezone.now() + RETRY_PAUSES[attempt - 1]).enqueue(
+            pause = RETRY_PAUSES[min(attempt, len(RETRY_PAUSES)) - 1]
+            send_email.using(run_after=timezone.now() + pause).enqueue(
                 **mail, key=str(idempotency_key), attempt=attempt + 1
             )
         # The task fails either way, so the failure and its traceback show in the task results.

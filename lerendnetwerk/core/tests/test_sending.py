@@ -125,3 +125,16 @@ def test_only_tasks_of_gone_workers_go_back_to_the_queue(settings, database_queu
     assert status[alive] == status[plain_recent] == "RUNNING"
     assert status[of_gone] == status[plain_old] == "READY"
     assert list(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == ["alive"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_last_attempt_queues_no_other(settings, database_queue, monkeypatch):
+    def refuse(self, messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refuse)
+    send_email.enqueue(**MAIL, key=str(uuid4()), attempt=settings.EMAIL_MAX_ATTEMPTS)
+
+    call_command("db_worker", batch=True, interval=0, verbosity=0)
+
+    assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["FAILED"]
