@@ -26,7 +26,7 @@ RETRY_PAUSES = [
 
 @task(takes_context=True)
 def send_email(
-    context: TaskContext,
+    context: TaskContext[..., str],
     *,
     to: list[str],
     subject: str,

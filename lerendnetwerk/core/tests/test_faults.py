@@ -114,7 +114,7 @@ def wait_for(path: Path, process: subprocess.Popen[bytes], timeout: float = 60) 
         time.sleep(0.05)
 
 
-def enqueue_mails(settings, count: int) -> None:  # type: ignore[no-untyped-def]
+def enqueue_mails(settings, count: int) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     for number in range(count):
         email_enqueue(
@@ -194,10 +194,10 @@ def wsgi_get(path: str) -> tuple[int, dict[str, str], str]:
     """
     answer: dict[str, object] = {}
 
-    def start_response(status: str, headers: list[tuple[str, str]], exc_info=None):  # type: ignore[no-untyped-def]
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info=None):
         answer["status"], answer["headers"] = int(status.split()[0]), dict(headers)
 
-    environ = RequestFactory()._base_environ(PATH_INFO=path, REQUEST_METHOD="GET")
+    environ = RequestFactory().get(path).environ
     response = WSGIHandler()(environ, start_response)
     try:
         body = b"".join(response).decode()

@@ -2,6 +2,7 @@
 
 import smtplib
 from datetime import timedelta
+from typing import Any
 from uuid import uuid4
 
 import pytest
@@ -14,7 +15,7 @@ from lerendnetwerk.core.models import SentEmail, WorkerHeartbeat
 from lerendnetwerk.core.services import Claim, email_claim, tasks_recover
 from lerendnetwerk.core.tasks import send_email
 
-MAIL = {"to": ["lid@example.org"], "subject": "Hallo", "text": "Tekst"}
+MAIL: dict[str, Any] = {"to": ["lid@example.org"], "subject": "Hallo", "text": "Tekst"}
 
 
 @pytest.fixture
@@ -107,7 +108,7 @@ def test_only_tasks_of_gone_workers_go_back_to_the_queue(settings, database_queu
     WorkerHeartbeat.objects.create(worker_id="gone", started_at=gone, seen_at=gone)
     long_ago = now - timedelta(seconds=settings.TASK_RUNNING_TIMEOUT + 1)
 
-    def running(worker: str, started_at):  # type: ignore[no-untyped-def]
+    def running(worker: str, started_at):
         result = send_email.enqueue(**MAIL, key=str(uuid4()))
         DBTaskResult.objects.filter(id=result.id).update(
             status="RUNNING", worker_ids=[worker], started_at=started_at
