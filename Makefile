@@ -35,12 +35,12 @@ run: install messages
 	$(MANAGE) seed_demo --password "$(DEMO_PASSWORD)"
 	$(MANAGE) collectstatic --noinput -v0
 	@echo "Background worker for e-mail starts alongside the web server."
-	$(MANAGE) db_worker --interval 1 & \
+	$(MANAGE) run_worker --interval 1 & \
 	  trap "kill $$! 2>/dev/null" EXIT INT TERM; \
 	  $(MANAGE) runserver $(PORT)
 
 worker:
-	$(MANAGE) db_worker
+	$(MANAGE) run_worker
 
 lint:
 	uv run ruff check .

@@ -199,7 +199,8 @@ STORAGES = {
 THEME = env("THEME", "voorbeeld")
 THEME_CLASS = env("THEME_CLASS", "voorbeeld-theme")
 
-# E-mail: printed to the console unless an SMTP host is configured (EMAIL_HOST).
+# E-mail: printed to the console unless an SMTP host is configured (EMAIL_HOST), or written to
+# files in EMAIL_FILE_PATH (a staging server, the fault tests in core/tests/test_faults.py).
 if env("EMAIL_HOST"):
     MAILERS = {
         "default": {
@@ -210,7 +211,17 @@ if env("EMAIL_HOST"):
                 "username": env("EMAIL_HOST_USER"),
                 "password": env("EMAIL_HOST_PASSWORD"),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
+                # A hanging server must give up well within EMAIL_CLAIM_TIMEOUT, or a retry
+                # could send while the first attempt is still talking to it.
+                "timeout": int(env("EMAIL_TIMEOUT", "60")),
             },
+        }
+    }
+elif env("EMAIL_FILE_PATH"):
+    MAILERS = {
+        "default": {
+            "BACKEND": env("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"),
+            "OPTIONS": {"file_path": env("EMAIL_FILE_PATH")},
         }
     }
 else:
@@ -228,6 +239,19 @@ TASKS = {
         )
     }
 }
+
+# Exactly-once e-mail (core/tasks.py, docs/operations.md). A claimed but unsent e-mail may be
+# sent again by another attempt after EMAIL_CLAIM_TIMEOUT seconds; a failed send is retried up
+# to EMAIL_MAX_ATTEMPTS times with growing pauses.
+EMAIL_CLAIM_TIMEOUT = int(env("EMAIL_CLAIM_TIMEOUT", "600"))
+EMAIL_MAX_ATTEMPTS = int(env("EMAIL_MAX_ATTEMPTS", "5"))
+# Workers (`manage.py run_worker`) write a heartbeat every TASK_HEARTBEAT_INTERVAL seconds. A
+# worker silent for TASK_WORKER_TIMEOUT seconds is gone, and its RUNNING tasks go back to the
+# queue; a RUNNING task of a worker without heartbeats (plain `db_worker`) after
+# TASK_RUNNING_TIMEOUT seconds.
+TASK_HEARTBEAT_INTERVAL = float(env("TASK_HEARTBEAT_INTERVAL", "15"))
+TASK_WORKER_TIMEOUT = float(env("TASK_WORKER_TIMEOUT", "60"))
+TASK_RUNNING_TIMEOUT = float(env("TASK_RUNNING_TIMEOUT", "1800"))
 
 # Security headers and Django's own Content Security Policy with nonces.
 SECURE_CSP = {

@@ -3,6 +3,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+# A database that is away gives a 503 page with Retry-After instead of a 500 (core/views.py).
+handler500 = "lerendnetwerk.core.views.server_error"
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]

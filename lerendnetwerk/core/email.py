@@ -1,6 +1,7 @@
 """Rendering e-mails in the recipient's language and handing them to the task queue."""
 
 from typing import Any
+from uuid import uuid4
 
 from django.conf import settings
 from django.db import transaction
@@ -24,16 +25,18 @@ def email_enqueue(
     The subject (one line) and the text body are plain text, not escaped; the HTML body is.
 
     Queued on commit so that a rolled-back request never sends a message about something that
-    did not happen.
+    did not happen. Each e-mail gets its idempotency key here, once: however often the task
+    runs, the key is sent at most once (core/tasks.py).
     """
     context = {"SITE_URL": settings.SITE_URL, **context}
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = " ".join(_render_plain(f"{template}_subject.txt", context).split())
         text = _render_plain(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
+    key = str(uuid4())
     transaction.on_commit(
         lambda: send_email.enqueue(
-            to=[to], subject=subject, text=text, html=html, attachments=attachments or []
+            to=[to], subject=subject, text=text, html=html, attachments=attachments or [], key=key
         )
     )
 
