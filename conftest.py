@@ -23,10 +23,18 @@ def pytest_configure(config: pytest.Config) -> None:
     """Compile stale translations first: the tests read the Dutch texts people see."""
     if not shutil.which("msgfmt"):
         return
+    stale = False
     for po in Path(__file__).parent.glob("locale/*/LC_MESSAGES/django.po"):
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
             subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)  # noqa: S603, S607
+            stale = True
+    if stale:
+        # Django is set up before this hook and may have loaded the old catalogues already.
+        from django.utils.translation import trans_real
+
+        vars(trans_real)["_translations"].clear()
+        vars(trans_real)["_default"] = None
 
 
 @pytest.fixture(autouse=True)
