@@ -23,4 +23,9 @@ urlpatterns = [
         name="invitation_accept",
     ),
     path("uitnodigen/", views.invite, name="invite"),
+    path(
+        "uitnodigingen/rol/<int:pk>/",
+        views.role_invitation_answer,
+        name="role_invitation_answer",
+    ),
 ]
