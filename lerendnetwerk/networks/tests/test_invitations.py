@@ -33,7 +33,9 @@ pytestmark = pytest.mark.django_db
 def elsewhere() -> User:
     """Someone with an account, a member of a network in another region."""
     region = RegionFactory.create(name="Amersfoort")
-    network = NetworkFactory.create(name="LN Vathorst", district=DistrictFactory.create(region=region))
+    network = NetworkFactory.create(
+        name="LN Vathorst", district=DistrictFactory.create(region=region)
+    )
     return add_member(network, UserFactory.create(name="Geheime Naam", email="geheim@example.org"))
 
 
