@@ -1,3 +1,4 @@
+from datetime import timedelta
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -136,3 +137,81 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+# An invitation is often read a week later (holidays, a full inbox); the mail says two weeks.
+ROLE_INVITATION_VALID_FOR = timedelta(days=14)
+
+
+def _role_invitation_expiry() -> Any:
+    return timezone.now() + ROLE_INVITATION_VALID_FOR
+
+
+class RoleInvitationQuerySet(models.QuerySet["RoleInvitation"]):
+    def open(self) -> "RoleInvitationQuerySet":
+        """Not yet answered and not expired: the ones the person can still accept."""
+        return self.filter(
+            accepted_at__isnull=True, declined_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class RoleInvitation(models.Model):
+    """A coordinator asks someone who already has an account to take on a role.
+
+    The role is theirs only once they accept on their invitations page: an account is never
+    changed behind its owner's back.
+    """
+
+    class Role(models.TextChoices):
+        MANAGER = "manager", _("Manager")
+        EXPERT = "expert", _("Expert")
+        COORDINATOR = "coordinator", _("Coordinator")
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="role_invitations", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("region"),
+        help_text=_("For a coordinator: the region they coordinate."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+        help_text=_("Set on accepting when the person has no organisation yet."),
+    )
+    invited_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    message = models.TextField(_("personal message"), blank=True)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"), default=_role_invitation_expiry)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    declined_at = models.DateTimeField(_("declined at"), null=True, blank=True)
+
+    objects = RoleInvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("role invitation")
+        verbose_name_plural = _("role invitations")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

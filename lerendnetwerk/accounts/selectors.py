@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from lerendnetwerk.regions.models import Region
 
-from .models import User
+from .models import RoleInvitation, User
 
 
 def managers_in_region(*, region: Region | int) -> QuerySet[User]:
@@ -24,3 +24,21 @@ def users_for_password_reset(*, email: str) -> QuerySet[User]:
 
 def regions_coordinated_by(*, user: User) -> QuerySet[Region]:
     return user.coordinator_of.order_by("name")
+
+
+def account_by_email(*, email: str) -> User | None:
+    """The account with this address in any capitals, if there is one."""
+    return User.objects.filter(email=User.objects.normalize_email(email)).first()
+
+
+def role_invitations_open(*, user: User) -> QuerySet[RoleInvitation]:
+    """The roles the person is asked to take on and can still accept, newest first."""
+    return RoleInvitation.objects.open().filter(user=user).select_related("invited_by", "region")
+
+
+def role_invitations_open_count(*, user: User) -> int:
+    return RoleInvitation.objects.open().filter(user=user).count()
+
+
+def role_invitation(*, pk: int) -> RoleInvitation | None:
+    return RoleInvitation.objects.filter(pk=pk).select_related("user").first()

@@ -13,7 +13,7 @@ from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.text import SHORT_TEXT_MAX, refuse_too_long
 from lerendnetwerk.regions.models import Organisation, Region
 
-from .models import Invitation, User
+from .models import ROLE_INVITATION_VALID_FOR, Invitation, RoleInvitation, User
 from .tokens import email_change_read, email_change_token, invitation_token_generator
 
 
@@ -41,14 +41,27 @@ def user_invite(
 ) -> User:
     """Find or create the person and e-mail them.
 
-    A new person gets an invitation with a one-time link to set their password. Someone who
-    already has an account gets a short notice instead, so no account is ever taken over by a link.
-    `context` says in the e-mail what they were invited to (e.g. the network's name).
+    A new person (or one who never chose a password) gets an invitation with a one-time link to
+    set their password, and the roles asked for: choosing the password is their yes. Someone
+    who already uses their account is asked instead (`RoleInvitation`): a role is theirs only
+    once they accept, so no account is changed, and none taken over by a link, behind its
+    owner's back. `context` says in the e-mail what they were invited to (e.g. the network).
+    The caller must not show the inviter anything about the account it found.
     """
     refuse_too_long({"message": (message, SHORT_TEXT_MAX)})
     email = User.objects.normalize_email(email)
     user = User.objects.filter(email__iexact=email).first()
-    is_new = user is None or not user.has_usable_password()
+    if user is not None and user.has_usable_password():
+        _role_invitations_send(
+            user=user,
+            invited_by=invited_by,
+            organisation=organisation,
+            is_manager=is_manager,
+            is_expert=is_expert,
+            coordinator_of=coordinator_of,
+            message=message.strip(),
+        )
+        return user
     if user is None:
         user = User.objects.create_user(email=email, password=None, name=name.strip())
     changed = []
@@ -62,41 +75,125 @@ def user_invite(
         user.is_expert = True
         changed.append("is_expert")
     if coordinator_of is not None:
-        user.coordinator_of.add(coordinator_of)
-        if not user.is_staff:
-            # Coordinators use the admin site (their questionnaire; the shared catalogue to read).
-            user.is_staff = True
-            changed.append("is_staff")
+        changed += _make_coordinator(user, coordinator_of)
     if changed:
         user.save(update_fields=changed)
-    if is_new:
-        Invitation.objects.create(user=user, invited_by=invited_by, message=message.strip())
-        email_enqueue(
-            to=user.email,
-            template="accounts/email/invitation",
-            context={
-                "name": user.name,
-                "inviter": invited_by.name if invited_by else "",
-                "context": context,
-                "message": message.strip(),
-                "link": invitation_link(user),
-            },
-            language=user.language,
-        )
-    else:
-        email_enqueue(
-            to=user.email,
-            template="accounts/email/added",
-            context={
-                "name": user.name,
-                "inviter": invited_by.name if invited_by else "",
-                "context": context,
-                "message": message.strip(),
-                "link": settings.SITE_URL + reverse("pages:dashboard"),
-            },
-            language=user.language,
-        )
+    Invitation.objects.create(user=user, invited_by=invited_by, message=message.strip())
+    email_enqueue(
+        to=user.email,
+        template="accounts/email/invitation",
+        context={
+            "name": user.name,
+            "inviter": invited_by.name if invited_by else "",
+            "context": context,
+            "message": message.strip(),
+            "link": invitation_link(user),
+        },
+        language=user.language,
+    )
     return user
+
+
+def _make_coordinator(user: User, region: Region) -> list[str]:
+    user.coordinator_of.add(region)
+    if user.is_staff:
+        return []
+    # Coordinators use the admin site (their questionnaire; the shared catalogue to read).
+    user.is_staff = True
+    return ["is_staff"]
+
+
+def _role_invitations_send(
+    *,
+    user: User,
+    invited_by: User | None,
+    organisation: Organisation | None,
+    is_manager: bool,
+    is_expert: bool,
+    coordinator_of: Region | None,
+    message: str,
+) -> None:
+    """Ask an existing account to take on the roles it does not hold yet; renew an open ask."""
+    roles: list[tuple[str, Region | None]] = []
+    if is_manager and not user.is_manager:
+        roles.append((RoleInvitation.Role.MANAGER, None))
+    if is_expert and not user.is_expert:
+        roles.append((RoleInvitation.Role.EXPERT, None))
+    if coordinator_of is not None and not user.coordinator_of.filter(pk=coordinator_of.pk).exists():
+        roles.append((RoleInvitation.Role.COORDINATOR, coordinator_of))
+    if not roles:
+        return  # nothing to ask: they hold the role already, or none was asked for
+    now = timezone.now()
+    for role, region in roles:
+        RoleInvitation.objects.open().filter(user=user, role=role, region=region).update(
+            declined_at=now
+        )
+        RoleInvitation.objects.create(
+            user=user,
+            role=role,
+            region=region,
+            organisation=organisation,
+            invited_by=invited_by,
+            message=message,
+        )
+    email_enqueue(
+        to=user.email,
+        template="accounts/email/role_invitation",
+        context={
+            "name": user.name,
+            "inviter": invited_by.name if invited_by else "",
+            "roles": [RoleInvitation.Role(role).label for role, _region in roles],
+            "region": coordinator_of.name if coordinator_of else "",
+            "message": message,
+            "link": settings.SITE_URL + reverse("pages:invitations"),
+            "expires": now + ROLE_INVITATION_VALID_FOR,
+        },
+        language=user.language,
+    )
+
+
+def _refuse_unless_open(invitation: RoleInvitation, user: User) -> RoleInvitation:
+    locked = RoleInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.user_id != user.pk:
+        raise ValidationError(_("This invitation is not addressed to you."))
+    if locked.accepted_at or locked.declined_at:
+        raise ValidationError(_("You have already answered this invitation."))
+    if locked.is_expired:
+        raise ValidationError(
+            _("This invitation has expired. Ask whoever invited you to invite you again.")
+        )
+    return locked
+
+
+@transaction.atomic
+def role_invitation_accept(*, invitation: RoleInvitation, user: User) -> RoleInvitation:
+    """The person takes on the role they were asked to."""
+    invitation = _refuse_unless_open(invitation, user)
+    changed = []
+    if invitation.role == RoleInvitation.Role.MANAGER:
+        user.is_manager = True
+        changed.append("is_manager")
+    elif invitation.role == RoleInvitation.Role.EXPERT:
+        user.is_expert = True
+        changed.append("is_expert")
+    elif invitation.region is not None:
+        changed += _make_coordinator(user, invitation.region)
+    if invitation.organisation_id and user.organisation_id is None:
+        user.organisation_id = invitation.organisation_id
+        changed.append("organisation")
+    if changed:
+        user.save(update_fields=changed)
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return invitation
+
+
+@transaction.atomic
+def role_invitation_decline(*, invitation: RoleInvitation, user: User) -> RoleInvitation:
+    invitation = _refuse_unless_open(invitation, user)
+    invitation.declined_at = timezone.now()
+    invitation.save(update_fields=["declined_at"])
+    return invitation
 
 
 @transaction.atomic

@@ -27,4 +27,9 @@ urlpatterns = [
     path("profiel/e-mailadres/", views.email_change, name="email_change"),
     path("e-mailadres-bevestigen/<str:token>/", views.email_confirm, name="email_confirm"),
     path("wachtwoord-wijzigen/", views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "uitnodigingen/rol/<int:pk>/",
+        views.role_invitation_answer,
+        name="role_invitation_answer",
+    ),
 ]

@@ -1,11 +1,12 @@
 from typing import Any
 
+import rules
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy, translate_url
 from django.utils.translation import gettext as _
@@ -80,7 +81,7 @@ def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = InviteForm(request.POST or None, regions=regions)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = services.user_invite(
+        services.user_invite(
             email=data["email"],
             name=data["name"],
             invited_by=request.user,
@@ -90,7 +91,11 @@ def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
             coordinator_of=data["region"] if data["role"] == "coordinator" else None,
             message=data["message"],
         )
-        messages.success(request, _("%(name)s has been invited.") % {"name": user.name})
+        # Only what the inviter typed: whether the address has an account, and whose, is not
+        # theirs to learn (someone who has one is asked to accept the role).
+        messages.success(
+            request, _("We sent an invitation to %(email)s.") % {"email": data["email"]}
+        )
         return redirect("accounts:invite")
     return render(request, "accounts/invite.html", {"form": form})
 
@@ -189,3 +194,24 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         response = super().form_valid(form)
         messages.success(self.request, _("Your password has been changed."))
         return response
+
+
+@require_POST
+@login_required
+def role_invitation_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The invited person accepts or declines a role; anyone else learns nothing (404)."""
+    invitation = selectors.role_invitation(pk=pk)
+    if not rules.has_perm("accounts.answer_role_invitation", request.user, invitation):
+        raise Http404
+    assert invitation is not None  # the rule says no to a missing invitation
+    label = invitation.get_role_display()
+    try:
+        if request.POST.get("answer") == "accept":
+            services.role_invitation_accept(invitation=invitation, user=request.user)
+            messages.success(request, _("You are now %(role)s.") % {"role": label.lower()})
+            return redirect("pages:dashboard")
+        services.role_invitation_decline(invitation=invitation, user=request.user)
+        messages.success(request, _("You declined the role %(role)s.") % {"role": label.lower()})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("pages:invitations")

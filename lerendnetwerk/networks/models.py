@@ -4,6 +4,8 @@ A network's process: record the four prerequisites, then a cycle moves through t
 phases. After anchoring the network may start a new cycle (doorstart) with a new theme.
 """
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -101,6 +103,63 @@ class Membership(models.Model):
     @property
     def is_active(self) -> bool:
         return self.left_at is None
+
+
+# An invitation is often read a week later (holidays, a full inbox); the mail says two weeks.
+INVITATION_VALID_FOR = timedelta(days=14)
+
+
+def _invitation_expiry() -> "datetime":
+    return timezone.now() + INVITATION_VALID_FOR
+
+
+class MembershipInvitationQuerySet(models.QuerySet["MembershipInvitation"]):
+    def open(self) -> "MembershipInvitationQuerySet":
+        """Not yet answered and not expired: the ones the person can still accept."""
+        return self.filter(
+            accepted_at__isnull=True, declined_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class MembershipInvitation(models.Model):
+    """An invitation to someone who already has an account: a member only once they accept.
+
+    Addressed by e-mail address; the person answers on their invitations page after logging in,
+    so the link in the e-mail carries no secret (it is the login that proves who they are).
+    """
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("network")
+    )
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    message = models.TextField(_("personal message"), blank=True)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"), default=_invitation_expiry)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    declined_at = models.DateTimeField(_("declined at"), null=True, blank=True)
+
+    objects = MembershipInvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("membership invitation")
+        verbose_name_plural = _("membership invitations")
+        indexes = [models.Index(fields=["email", "accepted_at"], name="invitation_email_open")]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.network}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
 
 
 class Cycle(models.Model):

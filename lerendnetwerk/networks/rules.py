@@ -53,6 +53,14 @@ def is_committed_manager(user: Any, network: Network) -> bool:
     return network.manager_commitments.filter(manager=user).exists()
 
 
+@rules.predicate
+def is_invited(user: Any, invitation: Any) -> bool:
+    """The invitation is addressed to this person's e-mail address."""
+    if not getattr(user, "is_authenticated", False) or invitation is None:
+        return False
+    return bool(invitation.email == user.email.strip().lower())
+
+
 rules.add_perm("networks.coordinate", is_any_coordinator)
 rules.add_perm("networks.create_network", is_any_coordinator)
 rules.add_perm("networks.view_network", is_member | is_network_coordinator | is_committed_manager)
@@ -63,3 +71,5 @@ rules.add_perm("networks.assign_facilitator", is_network_coordinator)
 rules.add_perm("networks.record_prerequisite", is_facilitator | is_network_coordinator)
 # The facilitator leads the process; a coordinator does not steer a network's phases.
 rules.add_perm("networks.move_phase", is_facilitator)
+# Only the invited person answers; the superuser is no exception (views ask rules.has_perm).
+rules.add_perm("networks.answer_invitation", is_invited)

@@ -9,7 +9,15 @@ from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.regions.models import District, Organisation, Region
 
-from .models import Cycle, ManagerCommitment, Membership, Network, PhaseTransition, Prerequisite
+from .models import (
+    Cycle,
+    ManagerCommitment,
+    Membership,
+    MembershipInvitation,
+    Network,
+    PhaseTransition,
+    Prerequisite,
+)
 
 # --- Members: who belongs to a network now -----------------------------------------------------
 # Every app asks these questions here, so "a current member" has one definition
@@ -226,3 +234,24 @@ def networks_for_manager(*, user: User) -> QuerySet[Network]:
         .distinct()
         .order_by("name")
     )
+
+
+def membership_invitations_open(*, user: User) -> QuerySet[MembershipInvitation]:
+    """The networks the person is invited to and can still accept, newest first."""
+    return (
+        MembershipInvitation.objects.open()
+        .filter(email=User.objects.normalize_email(user.email))
+        .select_related("network__district", "invited_by")
+    )
+
+
+def membership_invitations_open_count(*, user: User) -> int:
+    return (
+        MembershipInvitation.objects.open()
+        .filter(email=User.objects.normalize_email(user.email))
+        .count()
+    )
+
+
+def membership_invitation(*, pk: int) -> MembershipInvitation | None:
+    return MembershipInvitation.objects.filter(pk=pk).select_related("network").first()

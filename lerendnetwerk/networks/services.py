@@ -7,22 +7,33 @@ Each service runs in one transaction, validates, saves and returns the object. R
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lerendnetwerk.accounts import selectors as account_selectors
 from lerendnetwerk.accounts import services as account_services
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.core.email import email_enqueue
-from lerendnetwerk.core.text import NOTES_MAX, refuse_too_long
+from lerendnetwerk.core.text import NOTES_MAX, SHORT_TEXT_MAX, refuse_too_long
 from lerendnetwerk.regions.models import District, Organisation
 
 from . import leaving, phases
-from .models import Cycle, ManagerCommitment, Membership, Network, PhaseTransition, Prerequisite
+from .models import (
+    Cycle,
+    ManagerCommitment,
+    Membership,
+    MembershipInvitation,
+    Network,
+    PhaseTransition,
+    Prerequisite,
+)
 from .selectors import network_missing_prerequisites
 
 
@@ -83,20 +94,103 @@ def member_invite(
     organisation: Organisation | None,
     role: str,
     message: str = "",
-) -> User:
-    """Invite a person to the network: their account (found or new) and their membership
-    together, so a failure leaves neither an e-mailed account without a membership nor the
-    other way round. The e-mail goes out only when the transaction commits."""
-    user = account_services.user_invite(
-        email=email,
-        name=name,
-        organisation=organisation,
-        invited_by=invited_by,
-        context=network.name,
-        message=message,
+) -> Membership | MembershipInvitation:
+    """Invite a person to the network.
+
+    Someone new gets an account and the membership together (choosing their password is their
+    yes), so a failure leaves neither an e-mailed account without a membership nor the other way
+    round. Someone who already uses an account is asked: a `MembershipInvitation` they accept or
+    decline after logging in; until then they are no member. The inviter is told nothing about
+    the account either way (the view confirms only the address typed); only a current member of
+    this network, whom the inviter sees on the members page anyway, is refused as such.
+    The e-mail goes out only when the transaction commits.
+    """
+    refuse_too_long({"message": (message, SHORT_TEXT_MAX)})
+    account = account_selectors.account_by_email(email=email)
+    if (
+        account is not None
+        and Membership.objects.active().filter(network=network, user=account).exists()
+    ):
+        raise ValidationError(
+            {
+                "email": _(
+                    "%(email)s is already a member of this network. Change a member's role on "
+                    "the members page."
+                )
+                % {"email": email.strip()}
+            }
+        )
+    if account is None or not account.has_usable_password():
+        user = account_services.user_invite(
+            email=email,
+            name=name,
+            organisation=organisation,
+            invited_by=invited_by,
+            context=network.name,
+            message=message,
+        )
+        return membership_add(network=network, user=user, role=role)
+    return _membership_invitation_send(
+        network=network, account=account, invited_by=invited_by, role=role, message=message.strip()
     )
-    membership_add(network=network, user=user, role=role)
-    return user
+
+
+def _membership_invitation_send(
+    *, network: Network, account: User, invited_by: User, role: str, message: str
+) -> MembershipInvitation:
+    # A second invitation replaces an open one: one question, with the latest role and message.
+    MembershipInvitation.objects.open().filter(network=network, email=account.email).delete()
+    invitation = MembershipInvitation.objects.create(
+        network=network, email=account.email, role=role, invited_by=invited_by, message=message
+    )
+    email_enqueue(
+        to=account.email,
+        template="networks/email/membership_invitation",
+        context={
+            "name": account.name,
+            "inviter": invited_by.name,
+            "network": network.name,
+            # Lazy: rendered in the recipient's language.
+            "role": Membership.Role(role).label,
+            "message": message,
+            "link": settings.SITE_URL + reverse("pages:invitations"),
+            "expires": invitation.expires_at,
+        },
+        language=account.language,
+    )
+    return invitation
+
+
+def _invitation_open_for(invitation: MembershipInvitation, user: User) -> MembershipInvitation:
+    locked = MembershipInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.email != User.objects.normalize_email(user.email):
+        raise ValidationError(_("This invitation is not addressed to you."))
+    if locked.accepted_at or locked.declined_at:
+        raise ValidationError(_("You have already answered this invitation."))
+    if locked.is_expired:
+        raise ValidationError(
+            _("This invitation has expired. Ask whoever invited you to invite you again.")
+        )
+    return locked
+
+
+@transaction.atomic
+def membership_invitation_accept(*, invitation: MembershipInvitation, user: User) -> Membership:
+    """The invited person says yes: now they are a member, in the role they were invited to."""
+    invitation = _invitation_open_for(invitation, user)
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return membership_add(network=invitation.network, user=user, role=invitation.role)
+
+
+@transaction.atomic
+def membership_invitation_decline(
+    *, invitation: MembershipInvitation, user: User
+) -> MembershipInvitation:
+    invitation = _invitation_open_for(invitation, user)
+    invitation.declined_at = timezone.now()
+    invitation.save(update_fields=["declined_at"])
+    return invitation
 
 
 @transaction.atomic

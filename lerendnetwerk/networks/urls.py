@@ -48,4 +48,5 @@ urlpatterns = [
     # The phase move (netwerken/<slug>/fase/) is pages:network_phase: it shows the guidance.
     path("netwerken/<slug:slug>/doorstart/", views.network_new_cycle, name="new_cycle"),
     path("coordinatie/", views.coordination, name="coordination"),
+    path("uitnodigingen/netwerk/<int:pk>/", views.invitation_answer, name="invitation_answer"),
 ]

@@ -5,6 +5,7 @@ Every view checks one named permission from rules.py before it shows or changes 
 
 from typing import TYPE_CHECKING
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -118,13 +119,18 @@ def network_invite(request: "AuthenticatedHttpRequest", slug: str) -> HttpRespon
         may_assign_facilitator=may_assign,
     )
     if request.method == "POST" and form.is_valid():
-        user = services.member_invite(network=network, invited_by=request.user, **form.cleaned_data)
-        messages.success(
-            request,
-            _("%(name)s has been invited to %(network)s.")
-            % {"name": user.name, "network": network.name},
-        )
-        return redirect("networks:members", slug=network.slug)
+        try:
+            services.member_invite(network=network, invited_by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            # Only the address as typed, the same whether it has an account or not: the
+            # account's name, and that it exists, are not the inviter's to learn.
+            messages.success(
+                request,
+                _("We sent an invitation to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("networks:members", slug=network.slug)
     return render(request, "networks/invite.html", {"network": network, "form": form})
 
 
@@ -185,6 +191,30 @@ def membership_make_facilitator(
     services.membership_add(network=network, user=membership.user, role=Membership.Role.FACILITATOR)
     messages.success(request, _("%(name)s is now a facilitator.") % {"name": membership.user.name})
     return redirect("networks:members", slug=network.slug)
+
+
+@require_POST
+@login_required
+def invitation_answer(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
+    """The invited person accepts or declines; to anyone else the invitation does not exist."""
+    invitation = selectors.membership_invitation(pk=pk)
+    if not rules.has_perm("networks.answer_invitation", request.user, invitation):
+        raise Http404
+    assert invitation is not None  # the rule says no to a missing invitation
+    network = invitation.network
+    try:
+        if request.POST.get("answer") == "accept":
+            services.membership_invitation_accept(invitation=invitation, user=request.user)
+            messages.success(request, _("Welcome to %(network)s.") % {"network": network.name})
+            return redirect("pages:network", slug=network.slug)
+        services.membership_invitation_decline(invitation=invitation, user=request.user)
+        messages.success(
+            request,
+            _("You declined the invitation to %(network)s.") % {"network": network.name},
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("pages:invitations")
 
 
 # --- Prerequisites and phases -----------------------------------------------------------------

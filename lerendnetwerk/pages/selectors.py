@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from lerendnetwerk.accounts.models import User
+from lerendnetwerk.accounts import selectors as account_selectors
+from lerendnetwerk.accounts.models import RoleInvitation, User
 from lerendnetwerk.barometer import selectors as barometer_selectors
 from lerendnetwerk.barometer.models import BarometerRound
 from lerendnetwerk.catalogue.phase import Phase
@@ -18,7 +19,12 @@ from lerendnetwerk.meetings import selectors as meeting_selectors
 from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks import phases
 from lerendnetwerk.networks import selectors as network_selectors
-from lerendnetwerk.networks.models import Network, PhaseTransition, Prerequisite
+from lerendnetwerk.networks.models import (
+    MembershipInvitation,
+    Network,
+    PhaseTransition,
+    Prerequisite,
+)
 from lerendnetwerk.signals import selectors as signal_selectors
 from lerendnetwerk.signals.selectors import NetworkHealth, ShownSignal
 from lerendnetwerk.signals.selectors import guidance as guidance_selectors
@@ -125,3 +131,33 @@ def dashboard_networks(*, user: User) -> list[DashboardNetwork]:
         DashboardNetwork(network=n, health=health.get(n.pk))
         for n in network_selectors.networks_for_user(user=user)
     ]
+
+
+@dataclass
+class OpenInvitations:
+    """What the person is asked and can still answer: networks to join, roles to take on."""
+
+    networks: list[MembershipInvitation]
+    roles: list[RoleInvitation]
+
+    def __bool__(self) -> bool:
+        return bool(self.networks or self.roles)
+
+
+def open_invitations(*, user: User) -> OpenInvitations:
+    return OpenInvitations(
+        networks=list(network_selectors.membership_invitations_open(user=user)),
+        roles=list(account_selectors.role_invitations_open(user=user)),
+    )
+
+
+def open_invitation_count(*, user: User) -> int:
+    """Both kinds in one query, for the dashboard's notice."""
+    networks = network_selectors.membership_invitations_open(user=user)
+    roles = account_selectors.role_invitations_open(user=user)
+    return (
+        networks.order_by()
+        .values_list("pk")
+        .union(roles.order_by().values_list("pk"), all=True)
+        .count()
+    )

@@ -6,6 +6,7 @@ app_name = "pages"
 urlpatterns = [
     path("", personal.home, name="home"),
     path("mijn-pagina/", personal.dashboard, name="dashboard"),
+    path("mijn-pagina/uitnodigingen/", personal.invitations, name="invitations"),
     path("status/", personal.status, name="status"),
     # The network's own pages (members, phases, ...) are in networks/urls.py, included first.
     path("netwerken/<slug:slug>/", network.network_home, name="network"),

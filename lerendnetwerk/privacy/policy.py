@@ -68,12 +68,17 @@ POLICY: dict[str, Rule] = {
     "accounts.User_user_permissions.user": _own("admin-site rights"),
     "accounts.Invitation.user": _own("invitations the person received"),
     "accounts.Invitation.invited_by": _authored("invitations the person sent"),
+    "accounts.RoleInvitation.user": _own("roles offered to the person"),
+    "accounts.RoleInvitation.invited_by": _authored("roles the person offered to others"),
     "admin.LogEntry.user": _own("what the person changed in the admin site"),
     # --- Networks
     "networks.Network.created_by": _authored("networks the person started"),
     "networks.Membership.user": _own("the networks the person was in, with their role"),
     "networks.PhaseTransition.moved_by": _authored("phase moves the person made"),
     "networks.Prerequisite.recorded_by": _authored("prerequisites the person recorded"),
+    # Addressed by e-mail, not to an account: kept until answered or expired, then purged.
+    "networks.MembershipInvitation.email": _retention("an invitation to an existing account"),
+    "networks.MembershipInvitation.invited_by": _authored("invitations the person sent"),
     "networks.ManagerCommitment.manager": _own("a manager's commitment to a network"),
     # --- Meetings
     "meetings.Meeting.created_by": _authored("meetings the person planned"),

@@ -239,4 +239,12 @@ def personal_data_purge(*, now: datetime.datetime | None = None) -> dict[str, in
         models.Q(accepted_at__lt=invitation_cutoff)
         | models.Q(accepted_at__isnull=True, sent_at__lt=invitation_cutoff)
     ).delete()[0]
+    # Invitations to existing accounts, answered or expired: nothing waits on them any more.
+    for label in ("accounts.RoleInvitation", "networks.MembershipInvitation"):
+        model = apps.get_model(label)
+        counts[label] = model._base_manager.filter(
+            models.Q(accepted_at__lt=invitation_cutoff)
+            | models.Q(declined_at__lt=invitation_cutoff)
+            | models.Q(expires_at__lt=invitation_cutoff)
+        ).delete()[0]
     return counts

@@ -1,12 +1,22 @@
-"""Permission-matrix rows for a person's own profile: everyone logged in has one."""
+"""Permission-matrix rows for a person's own profile (everyone logged in has one) and for
+answering a role invitation (only the invited person)."""
 
 from typing import Any
 
-from lerendnetwerk.core.tests.permissions import ALL_OK, LOGGED_IN, Row
+from lerendnetwerk.accounts.models import RoleInvitation
+from lerendnetwerk.core.tests.permissions import ALL_OK, LOGGED_IN, LOGIN, REDIRECT, ROLES, Row
+
+NOT_FOUND = 404
 
 
 def build(w: Any) -> None:
-    pass
+    w.role_invitation = RoleInvitation.objects.create(
+        user=w.people["outsider"], role=RoleInvitation.Role.EXPERT
+    )
+
+
+def invitation(w: Any) -> dict[str, Any]:
+    return {"pk": w.role_invitation.pk}
 
 
 ROWS: dict[str, Row] = {
@@ -16,4 +26,12 @@ ROWS: dict[str, Row] = {
     # The link from the e-mail is the proof; a bad one shows the page, and refuses on POST.
     "accounts:email_confirm": ("get", lambda w: {"token": "bad-token"}, ALL_OK),
     "accounts:password_change": ("get", None, LOGGED_IN),
+    "accounts:role_invitation_answer": (
+        "post",
+        invitation,
+        {
+            role: REDIRECT if role == "outsider" else (LOGIN if role == "anonymous" else NOT_FOUND)
+            for role in ROLES
+        },
+    ),
 }

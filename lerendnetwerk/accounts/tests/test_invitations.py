@@ -6,7 +6,7 @@ from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.urls import reverse
 
 from lerendnetwerk.accounts import services
-from lerendnetwerk.accounts.models import Invitation, User
+from lerendnetwerk.accounts.models import Invitation, RoleInvitation, User
 from lerendnetwerk.core.tests.factories import UserFactory, login
 
 pytestmark = pytest.mark.django_db
@@ -60,18 +60,21 @@ def test_an_invitation_mails_a_one_time_link_that_sets_the_password(
     )
 
 
-def test_someone_with_an_account_gets_a_notice_not_a_password_link(
+def test_someone_with_an_account_is_asked_not_given_a_role_or_a_password_link(
     coordinator, django_capture_on_commit_callbacks
 ):
     existing = UserFactory.create(email="bekend@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         user = services.user_invite(
-            email="bekend@example.org", name="Ander", invited_by=coordinator, context="LN Zuid"
+            email="bekend@example.org", name="Ander", invited_by=coordinator, is_manager=True
         )
     assert user == existing
+    user.refresh_from_db()
     assert user.name != "Ander"
+    assert not user.is_manager
+    assert RoleInvitation.objects.get(user=user).role == "manager"
     [message] = mail.outbox
-    assert "uitnodiging" not in message.body
+    assert "/mijn-pagina/uitnodigingen/" in message.body
     assert "/account/uitnodiging/" not in message.body
     assert not Invitation.objects.filter(user=user).exists()
 
@@ -138,7 +141,7 @@ def test_inviting_an_address_in_other_capitals_finds_the_existing_account(
     existing = UserFactory.create(email="bekend@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         user = services.user_invite(
-            email=" Bekend@EXAMPLE.org", name="Ander", invited_by=coordinator, context="LN Zuid"
+            email=" Bekend@EXAMPLE.org", name="Ander", invited_by=coordinator, is_expert=True
         )
     assert user == existing
     assert User.objects.filter(email__iexact="bekend@example.org").count() == 1

@@ -55,7 +55,8 @@ BUDGET = {
     "barometer per region": (8, 2),
     "signals per region": (8, 7),
     # Which networks the person facilitates, for the health panel: one query (two with any).
-    "member dashboard": (5, 4),
+    # ... and the person's open invitations (networks and roles in one query).
+    "member dashboard": (6, 5),
     "my diary": (7, 6),
 }
 

@@ -10,12 +10,15 @@ from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.tests.factories import OrganisationFactory, UserFactory, add_member, login
 from lerendnetwerk.groups import selectors, services
 from lerendnetwerk.groups.models import GroupRotation, RotationGroup
+from lerendnetwerk.groups.services import common
 from lerendnetwerk.meetings import services as meeting_services
 from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks.models import Network
 from lerendnetwerk.regions.models import District
 
 pytestmark = pytest.mark.django_db
+# Where the rotation services look the search up.
+SOLVE = "lerendnetwerk.groups.services.rotations.solve"
 
 
 @pytest.fixture
@@ -153,3 +156,63 @@ def test_a_bad_wish_keeps_the_form(network, crowd, facilitator):
     )
     assert response.status_code == 200
     assert 'value="Tafelgroepen"' in response.content.decode()
+
+
+def test_a_member_who_joins_while_the_planner_searches_is_planned_in(
+    network, crowd, facilitator, district, monkeypatch
+):
+    """The search runs outside the write transaction; storing checks the members again."""
+    real_solve, searches = common.solve, []
+
+    def solve_while_someone_joins(problem):
+        searches.append(problem.people)
+        if len(searches) == 1:
+            add_member(network, UserFactory.create(name="Lid laat"))
+        return real_solve(problem)
+
+    monkeypatch.setattr(SOLVE, solve_while_someone_joins)
+    rotation = services.rotation_plan(
+        network=network, name="Tafels", group_size=3, rounds=2, created_by=facilitator
+    )
+    assert searches == [12, 13]
+    for groups in groups_of(rotation):
+        assert sum(len(g) for g in groups) == 13
+
+
+def test_when_the_members_keep_changing_the_plan_is_refused_and_nothing_stored(
+    network, crowd, facilitator, monkeypatch
+):
+    real_solve = common.solve
+
+    def solve_while_someone_joins(problem):
+        add_member(network, UserFactory.create())
+        return real_solve(problem)
+
+    monkeypatch.setattr(SOLVE, solve_while_someone_joins)
+    with pytest.raises(ValidationError) as refusal:
+        services.rotation_plan(
+            network=network, name="Tafels", group_size=3, rounds=2, created_by=facilitator
+        )
+    assert "veranderd" in " ".join(refusal.value.messages)
+    assert not GroupRotation.objects.filter(network=network).exists()
+
+
+def test_a_replan_stores_nothing_when_attendance_changes_during_both_searches(
+    network, crowd, facilitator, monkeypatch
+):
+    rotation = services.rotation_plan(
+        network=network, name="Tafels", group_size=3, rounds=2, created_by=facilitator
+    )
+    before = groups_of(rotation)
+    real_solve = common.solve
+
+    def solve_while_someone_joins(problem):
+        add_member(network, UserFactory.create())
+        return real_solve(problem)
+
+    monkeypatch.setattr(SOLVE, solve_while_someone_joins)
+    with pytest.raises(ValidationError):
+        services.rotation_replan(rotation=rotation)
+    rotation.refresh_from_db()
+    assert rotation.replanned_at is None
+    assert groups_of(rotation) == before

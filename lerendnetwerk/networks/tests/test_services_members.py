@@ -31,7 +31,7 @@ def test_inviting_creates_the_account_and_the_membership_and_mails_after_commit(
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        user = services.member_invite(
+        membership = services.member_invite(
             network=network,
             invited_by=facilitator,
             email="Nina@Example.org",
@@ -40,8 +40,9 @@ def test_inviting_creates_the_account_and_the_membership_and_mails_after_commit(
             role=Membership.Role.PARTICIPANT,
         )
 
-    assert user.email == "nina@example.org"
-    assert selectors.is_member(network=network, user=user)
+    assert isinstance(membership, Membership)
+    assert membership.user.email == "nina@example.org"
+    assert selectors.is_member(network=network, user=membership.user)
     assert [m.to for m in mail.outbox] == [["nina@example.org"]]
 
 

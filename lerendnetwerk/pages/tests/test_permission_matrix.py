@@ -63,6 +63,7 @@ MATRIX: dict[str, Row] = {
     "set_language": ("post", None, dict.fromkeys(ROLES, REDIRECT)),
     "pages:home": ("get", None, ALL_OK),
     "pages:dashboard": ("get", None, LOGGED_IN),
+    "pages:invitations": ("get", None, LOGGED_IN),
     "pages:status": ("get", None, ALL_OK),
     "catalogue:index": ("get", None, ALL_OK),
     "catalogue:stage": ("get", lambda w: {"stage_slug": "verkenning"}, ALL_OK),

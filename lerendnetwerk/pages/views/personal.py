@@ -22,7 +22,18 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "networks": selectors.dashboard_networks(user=user),
             "committed_networks": list(network_selectors.networks_for_manager(user=user)),
+            "invitation_count": selectors.open_invitation_count(user=user),
         },
+    )
+
+
+@login_required
+def invitations(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The networks and roles the person is invited to, to accept or decline."""
+    return render(
+        request,
+        "pages/invitations.html",
+        {"invitations": selectors.open_invitations(user=request.user)},
     )
 
 
