@@ -1,6 +1,7 @@
 """Reads of people, for the apps above."""
 
 from django.db.models import QuerySet
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lerendnetwerk.regions.models import Region
 
@@ -23,3 +24,8 @@ def users_for_password_reset(*, email: str) -> QuerySet[User]:
 
 def regions_coordinated_by(*, user: User) -> QuerySet[Region]:
     return user.coordinator_of.order_by("name")
+
+
+def totp_device_confirmed(*, user: User) -> TOTPDevice | None:
+    """The person's TOTP app, once they showed a code from it."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()

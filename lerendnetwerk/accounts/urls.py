@@ -23,4 +23,6 @@ urlpatterns = [
         name="invitation_accept",
     ),
     path("uitnodigen/", views.invite, name="invite"),
+    path("tweede-stap/", views.otp_verify, name="otp_verify"),
+    path("tweede-stap/instellen/", views.otp_setup, name="otp_setup"),
 ]

@@ -14,6 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core.tests.factories import login
 from lerendnetwerk.demo import scale
 from lerendnetwerk.demo.main_pages import main_pages
 from lerendnetwerk.signals.services import signals_compute
@@ -63,9 +64,7 @@ BUDGET = {
 def queries_per_page(namespace: str) -> dict[str, tuple[int, int]]:
     counts = {}
     for page in main_pages(namespace):
-        client = Client()
-        if page.login:
-            client.force_login(User.objects.get(email=page.login))
+        client = login(User.objects.get(email=page.login)) if page.login else Client()
         client.get(page.path)  # the session and the translations, as on any later visit
         found = []
         for empty_cache in (True, False):
