@@ -23,7 +23,9 @@ def _address_key(address: str) -> str:
     return f"login-failures:{address}"
 
 
-def login_failed(sender: Any, credentials: dict[str, Any], request: "HttpRequest | None" = None, **kwargs: Any) -> None:
+def login_failed(
+    sender: Any, credentials: dict[str, Any], request: "HttpRequest | None" = None, **kwargs: Any
+) -> None:
     if request is not None:
         throttle.hit(
             _address_key(client_address(request)),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -23,7 +24,7 @@ from .models import AuditEntry
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from django.http import HttpRequest, HttpResponseBase
+    from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 
 def holds_personal_data(model: type[models.Model]) -> bool:
@@ -91,10 +92,10 @@ class AuditMixin[M: models.Model](admin.ModelAdmin[M]):
 
     def changelist_view(
         self, request: "HttpRequest", extra_context: dict[str, Any] | None = None
-    ) -> "HttpResponseBase":
+    ) -> "HttpResponse":
         response = super().changelist_view(request, extra_context)
         if request.method == "POST" and request.POST.get("action"):
-            selected = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
+            selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
             self._audit(
                 request,
                 response,
@@ -112,19 +113,21 @@ class AuditMixin[M: models.Model](admin.ModelAdmin[M]):
         object_id: str | None = None,
         form_url: str = "",
         extra_context: dict[str, Any] | None = None,
-    ) -> "HttpResponseBase":
+    ) -> "HttpResponse":
         response = super().changeform_view(request, object_id, form_url, extra_context)
         if object_id is None:
             if request.method == "POST":
                 self._audit(request, response, AuditEntry.Action.ADD)
         else:
-            action = AuditEntry.Action.CHANGE if request.method == "POST" else AuditEntry.Action.VIEW
+            action = (
+                AuditEntry.Action.CHANGE if request.method == "POST" else AuditEntry.Action.VIEW
+            )
             self._audit(request, response, action, str(object_id))
         return response
 
     def delete_view(
         self, request: "HttpRequest", object_id: str, extra_context: dict[str, Any] | None = None
-    ) -> "HttpResponseBase":
+    ) -> "HttpResponse":
         response = super().delete_view(request, object_id, extra_context)
         action = AuditEntry.Action.DELETE if request.method == "POST" else AuditEntry.Action.VIEW
         self._audit(request, response, action, str(object_id), detail="delete")
@@ -132,7 +135,7 @@ class AuditMixin[M: models.Model](admin.ModelAdmin[M]):
 
     def history_view(
         self, request: "HttpRequest", object_id: str, extra_context: dict[str, Any] | None = None
-    ) -> "HttpResponseBase":
+    ) -> "HttpResponse":
         response = super().history_view(request, object_id, extra_context)
         self._audit(request, response, AuditEntry.Action.HISTORY, str(object_id))
         return response
@@ -151,7 +154,7 @@ def audited_admin_class(admin_class: type[admin.ModelAdmin[Any]]) -> type[AuditM
 class AuditedAdminSite(admin.AdminSite):
     def login(
         self, request: "HttpRequest", extra_context: dict[str, Any] | None = None
-    ) -> "HttpResponseBase":
+    ) -> "HttpResponse":
         """One login page for the whole platform, the one with the second step."""
         next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
         if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):

@@ -12,9 +12,7 @@ PROXY = "10.0.0.2"
 
 
 def attempt(client, email: str, password: str, **meta: str):
-    return client.post(
-        reverse("accounts:login"), {"username": email, "password": password}, **meta
-    )
+    return client.post(reverse("accounts:login"), {"username": email, "password": password}, **meta)
 
 
 def test_a_stranger_guessing_from_another_address_does_not_lock_the_owner_out(client):
@@ -33,9 +31,7 @@ def test_behind_the_proxy_the_forwarded_address_decides(client, settings):
     UserFactory.create(email="x@example.org")
     for _ in range(10):
         attempt(client, "x@example.org", "geraden", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=A)
-    locked = attempt(
-        client, "x@example.org", PASSWORD, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=A
-    )
+    locked = attempt(client, "x@example.org", PASSWORD, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=A)
     assert locked.status_code == 429
 
     # Everyone reaches the site through the same proxy; the owner comes from elsewhere.

@@ -114,7 +114,10 @@ def test_a_client_asking_for_many_addresses_is_stopped_but_others_are_not(
         UserFactory.create(email=f"lid{n}@example.org")
     for n in range(12):
         ask_for_reset(
-            client, django_capture_on_commit_callbacks, f"lid{n}@example.org", REMOTE_ADDR="198.51.100.7"
+            client,
+            django_capture_on_commit_callbacks,
+            f"lid{n}@example.org",
+            REMOTE_ADDR="198.51.100.7",
         )
     assert len(mail.outbox) == 10
     # Someone else asks for their own link: the first client's flood did not use it up.

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,22 +15,57 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.CharField(max_length=254, verbose_name='e-mail address')),
-                ('action', models.CharField(choices=[('list', 'list'), ('view', 'view'), ('add', 'add'), ('change', 'change'), ('delete', 'delete'), ('history', 'history'), ('action', 'action')], max_length=16, verbose_name='action')),
-                ('detail', models.CharField(blank=True, max_length=200, verbose_name='detail')),
-                ('model', models.CharField(max_length=100, verbose_name='model')),
-                ('object_id', models.CharField(blank=True, max_length=500, verbose_name='object')),
-                ('path', models.CharField(max_length=2000, verbose_name='path')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='time')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.CharField(max_length=254, verbose_name="e-mail address")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("list", "list"),
+                            ("view", "view"),
+                            ("add", "add"),
+                            ("change", "change"),
+                            ("delete", "delete"),
+                            ("history", "history"),
+                            ("action", "action"),
+                        ],
+                        max_length=16,
+                        verbose_name="action",
+                    ),
+                ),
+                ("detail", models.CharField(blank=True, max_length=200, verbose_name="detail")),
+                ("model", models.CharField(max_length=100, verbose_name="model")),
+                ("object_id", models.CharField(blank=True, max_length=500, verbose_name="object")),
+                ("path", models.CharField(max_length=2000, verbose_name="path")),
+                (
+                    "at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="time"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit log',
-                'ordering': ['-at', '-pk'],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit log",
+                "ordering": ["-at", "-pk"],
             },
         ),
     ]

@@ -198,7 +198,7 @@ def test_a_sender_is_limited_over_all_networks(client, utrecht, settings):
     settings.CONTACT_LIMIT_PER_SENDER = 2
     data = {"name": "Ouder", "email": "ouder@example.org", "message": "Hallo"}
     statuses = []
-    for n in range(3):
+    for _ in range(3):
         other = NetworkFactory.create(district=utrecht.districts.get(slug="zuid"))
         make_facilitator(other)
         url = reverse("networks:contact", args=["utrecht", other.slug])
