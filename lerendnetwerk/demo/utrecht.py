@@ -14,7 +14,6 @@ from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.phase import Phase
@@ -27,6 +26,7 @@ from lerendnetwerk.demo.meetings import (
     activities_by_phase,
     seed_meetings,
 )
+from lerendnetwerk.demo.second_factor import demo_totp_device
 from lerendnetwerk.demo.themes import seed_contributions, seed_themes
 from lerendnetwerk.networks import phases, services
 from lerendnetwerk.networks.models import (
@@ -46,9 +46,6 @@ PrerequisiteKind = Prerequisite.Kind
 # The five logins, in the order they are printed: (e-mail, role as the Handreiking says it).
 DEMO_LOGINS = [(f"{key}@example.org", role) for key, (_, _, role) in names.DEMO_PEOPLE.items()]
 COORDINATOR_EMAIL = "coordinator@example.org"
-# The demo coordinator's TOTP key (hex; base32 JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP in an app). Public
-# on purpose: the demo is for trying out, and `manage.py otp_code` prints the current code.
-DEMO_TOTP_KEY = "48656c6c6f21deadbeef48656c6c6f21deadbeef"
 
 ORGANISATIONS_PER_DISTRICT = {"daycare": 7, "preschool": 5, "primary_school": 7, "other": 1}
 # Schools send more people to networks than a small daycare location does.
@@ -228,14 +225,6 @@ def _create_accounts(
     accounts["coordinator"].coordinator_of.add(region)
     demo_totp_device(accounts["coordinator"])
     return accounts
-
-
-def demo_totp_device(user: User) -> TOTPDevice:
-    """The demo coordinator's second factor, with a key everyone knows (`manage.py otp_code`)."""
-    device, _created = TOTPDevice.objects.update_or_create(
-        user=user, name="Demo", defaults={"key": DEMO_TOTP_KEY, "confirmed": True}
-    )
-    return device
 
 
 def _create_people(

@@ -6,7 +6,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lerendnetwerk.accounts.models import User
-from lerendnetwerk.demo.utrecht import DEMO_TOTP_KEY
+from lerendnetwerk.demo.second_factor import DEMO_TOTP_KEY
 
 
 class Command(BaseCommand):

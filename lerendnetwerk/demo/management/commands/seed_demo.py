@@ -5,12 +5,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from lerendnetwerk.accounts.models import User
-from lerendnetwerk.demo.utrecht import (
-    COORDINATOR_EMAIL,
-    DEMO_LOGINS,
-    demo_totp_device,
-    seed_demo,
-)
+from lerendnetwerk.demo.second_factor import demo_totp_device
+from lerendnetwerk.demo.utrecht import COORDINATOR_EMAIL, DEMO_LOGINS, seed_demo
 
 
 class Command(BaseCommand):
