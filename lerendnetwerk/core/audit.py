@@ -3,7 +3,8 @@
 `AuditedAdminSite.register` mixes `AuditMixin` into every ModelAdmin registered on it, so an
 admin added later is audited without anyone remembering to (`core/tests/test_audit.py` walks
 the registry). A model holds personal data when it is the user model, refers to it, or keeps an
-e-mail address; a ModelAdmin may say otherwise with `audit_personal_data`.
+e-mail address, a username or a client address; a ModelAdmin may say otherwise with
+`audit_personal_data`.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,11 @@ if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 
+# Fields that identify a person even without a link to the user model (django-axes' login
+# attempts keep the typed e-mail address and the client's address).
+PERSONAL_FIELD_NAMES = frozenset({"email", "username", "ip_address", "user_agent"})
+
+
 def holds_personal_data(model: type[models.Model]) -> bool:
     if model._meta.label == settings.AUTH_USER_MODEL:
         return True
@@ -36,7 +42,7 @@ def holds_personal_data(model: type[models.Model]) -> bool:
         related = getattr(field, "related_model", None)
         if related is not None and related._meta.label == settings.AUTH_USER_MODEL:
             return True
-        if isinstance(field, models.EmailField):
+        if isinstance(field, models.EmailField) or field.name in PERSONAL_FIELD_NAMES:
             return True
     return False
 

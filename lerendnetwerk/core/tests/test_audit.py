@@ -28,7 +28,13 @@ def test_every_registered_model_admin_is_audited():
         for model, model_admin in admin.site._registry.items()
         if isinstance(model_admin, AuditMixin) and model_admin.audited()
     }
-    assert {"accounts.User", "accounts.Invitation", "core.AuditEntry"} <= personal
+    assert {
+        "accounts.User",
+        "accounts.Invitation",
+        "core.AuditEntry",
+        "axes.AccessAttempt",
+        "otp_totp.TOTPDevice",
+    } <= personal
 
 
 def test_a_model_without_people_is_not_personal_data():
