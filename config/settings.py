@@ -36,7 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://localhost:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "lerendnetwerk.core.admin_apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "lerendnetwerk.core",
     "lerendnetwerk.regions",
     "lerendnetwerk.accounts",
@@ -75,6 +77,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "lerendnetwerk.accounts.middleware.SessionTimeoutMiddleware",
+    "lerendnetwerk.accounts.middleware.SecondFactorMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -155,13 +160,40 @@ LOGOUT_REDIRECT_URL = "pages:home"
 # Invitation links have their own two weeks (accounts/tokens.py).
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
-# Guessing passwords: five failures lock the username + address pair for an hour.
+# Behind a reverse proxy every request comes from the proxy: the client's address is then read
+# from X-Forwarded-For, but only as far as the hops in TRUSTED_PROXIES (addresses or networks)
+# vouch for it (lerendnetwerk/core/clientaddress.py). HTTPS=1 means a proxy terminates TLS; by
+# default it runs on this machine.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1" if env_bool("HTTPS") else "")
+
+# Guessing passwords: five failures lock the account + client address pair for an hour, so a
+# stranger cannot lock a person out of their own account; many failures from one address
+# (any accounts) lock that address alone (LOGIN_ADDRESS_FAILURE_LIMIT, accounts/throttling.py).
+# Nothing ever locks an account as such.
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "lerendnetwerk.core.clientaddress.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+LOGIN_ADDRESS_FAILURE_LIMIT = int(env("LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
+
+# Brakes on forms that send e-mail, counted per hour in the shared cache (core/throttle.py).
+PASSWORD_RESET_LIMIT_PER_EMAIL = int(env("PASSWORD_RESET_LIMIT_PER_EMAIL", "3"))
+PASSWORD_RESET_LIMIT_PER_CLIENT = int(env("PASSWORD_RESET_LIMIT_PER_CLIENT", "10"))
+CONTACT_LIMIT_PER_SENDER_PER_NETWORK = int(env("CONTACT_LIMIT_PER_SENDER_PER_NETWORK", "3"))
+CONTACT_LIMIT_PER_SENDER = int(env("CONTACT_LIMIT_PER_SENDER", "10"))
+CONTACT_LIMIT_PER_NETWORK = int(env("CONTACT_LIMIT_PER_NETWORK", "30"))
+
+# Sessions end after half an hour without a request and twelve hours after logging in
+# (accounts/middleware.py); the cookie does not outlive the latter.
+SESSION_IDLE_TIMEOUT = int(env("SESSION_IDLE_TIMEOUT", str(30 * 60)))
+SESSION_ABSOLUTE_TIMEOUT = int(env("SESSION_ABSOLUTE_TIMEOUT", str(12 * 3600)))
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+
+# Coordinators and staff log in with a second factor: a TOTP app (accounts/second_factor.py).
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Lerend Netwerk")
 
 # A person's own data (docs/processing-register.md). An account whose owner asked to delete it
 # is deactivated at once and erased this many days later by `erase_accounts`; until then a link
@@ -173,6 +205,7 @@ ERASURE_GRACE_DAYS = int(env("ERASURE_GRACE_DAYS", "14"))
 RETENTION_TASK_RESULT_DAYS = int(env("RETENTION_TASK_RESULT_DAYS", "30"))
 RETENTION_LOGIN_RECORD_DAYS = int(env("RETENTION_LOGIN_RECORD_DAYS", "90"))
 RETENTION_INVITATION_DAYS = int(env("RETENTION_INVITATION_DAYS", "30"))
+RETENTION_AUDIT_DAYS = int(env("RETENTION_AUDIT_DAYS", "365"))
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

@@ -145,3 +145,20 @@ class EmailChangeForm(Form):
 
 class PasswordChangeForm(StyledFormMixin, auth_forms.PasswordChangeForm):
     pass
+
+
+class SecondFactorForm(Form):
+    code = forms.CharField(
+        label=_("Code from your app"),
+        help_text=_("Six digits. A new code appears every 30 seconds."),
+        max_length=10,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(str(self.cleaned_data["code"]).split())
+        if not code.isdigit() or len(code) != 6:
+            raise forms.ValidationError(_("Type the six digits that your app shows."))
+        return code

@@ -19,3 +19,10 @@ def coordinator_region_ids(user: Any) -> frozenset[int]:
 
 def is_coordinator(user: Any) -> bool:
     return bool(coordinator_region_ids(user))
+
+
+def needs_second_factor(user: Any) -> bool:
+    """Coordinators and staff see many people's data: they log in with a TOTP app as well."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_staff or user.is_superuser or is_coordinator(user))

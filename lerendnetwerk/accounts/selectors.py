@@ -1,6 +1,7 @@
 """Reads of people, for the apps above."""
 
 from django.db.models import QuerySet
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lerendnetwerk.regions.models import Region
 
@@ -42,3 +43,8 @@ def role_invitations_open_count(*, user: User) -> int:
 
 def role_invitation(*, pk: int) -> RoleInvitation | None:
     return RoleInvitation.objects.filter(pk=pk).select_related("user").first()
+
+
+def totp_device_confirmed(*, user: User) -> TOTPDevice | None:
+    """The person's TOTP app, once they showed a code from it."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()

@@ -7,7 +7,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
+from django_otp import verify_token as otp_verify_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.text import SHORT_TEXT_MAX, refuse_too_long
@@ -280,3 +283,27 @@ def email_change_confirm(*, token: str) -> User:
         language=user.language,
     )
     return user
+
+
+def totp_device_for_setup(*, user: User) -> TOTPDevice:
+    """The TOTP app being set up: the same secret on every visit until a code confirms it, so a
+    code scanned a moment ago keeps working after a reload."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=user, name=gettext("Authenticator app"), confirmed=False
+        )
+    return device
+
+
+def totp_verify(*, user: User, device: TOTPDevice, token: str) -> bool:
+    """Check a code against the device (django-otp counts wrong codes and makes the person wait
+    longer after each); a right code for a device being set up confirms it."""
+    if otp_verify_token(user, device.persistent_id, token) is None:
+        return False
+    if not device.confirmed:
+        with transaction.atomic():
+            TOTPDevice.objects.filter(user=user, confirmed=False).exclude(pk=device.pk).delete()
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+    return True

@@ -32,4 +32,6 @@ urlpatterns = [
         views.role_invitation_answer,
         name="role_invitation_answer",
     ),
+    path("tweede-stap/", views.otp_verify, name="otp_verify"),
+    path("tweede-stap/instellen/", views.otp_setup, name="otp_setup"),
 ]

@@ -1,21 +1,27 @@
+import base64
 from typing import Any
 
 import rules
+import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy, translate_url
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
 
 from lerendnetwerk.core.forms_errors import add_validation_error
 
 from . import profile as profile_panels
-from . import selectors, services
+from . import selectors, services, throttling
 from .forms import (
     EmailChangeForm,
     InviteForm,
@@ -23,9 +29,11 @@ from .forms import (
     PasswordChangeForm,
     PasswordResetForm,
     ProfileForm,
+    SecondFactorForm,
     SetPasswordForm,
 )
 from .http import AuthenticatedHttpRequest
+from .roles import needs_second_factor
 from .tokens import invitation_token_generator
 
 
@@ -33,6 +41,12 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # An address that failed very often is refused before any password is checked.
+        if throttling.login_address_locked(request):
+            return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+        return super().post(request, *args, **kwargs)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -43,6 +57,13 @@ class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     form_class = PasswordResetForm
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        # Over the limit the answer is the same page as always: it never tells whether the
+        # address has an account, nor that a brake was hit.
+        if not throttling.password_reset_allowed(self.request, form.cleaned_data["email"]):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -215,3 +236,101 @@ def role_invitation_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("pages:invitations")
+
+
+# --- The second factor -------------------------------------------------------------------------
+
+
+def _next_url(request: HttpRequest) -> str:
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return wanted
+    return str(settings.LOGIN_REDIRECT_URL)
+
+
+def _verified(request: AuthenticatedHttpRequest, device: Any) -> HttpResponse:
+    otp_login(request, device)
+    # A new session key for the session that now carries more rights.
+    request.session.cycle_key()
+    return redirect(_next_url(request))
+
+
+def _wrong_code(form: SecondFactorForm, device: Any) -> None:
+    allowed, info = device.verify_is_allowed()
+    if not allowed and info and info.get("locked_until"):
+        form.add_error(
+            "code",
+            _("Too many wrong codes in a row. Wait a moment and try again with a new code."),
+        )
+    else:
+        form.add_error(
+            "code",
+            _(
+                "That code is not right. Type the code your app shows now; if it keeps "
+                "failing, check that the time on your phone is right."
+            ),
+        )
+
+
+@sensitive_post_parameters("code")
+@login_required
+def otp_verify(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """After the password, a coordinator or staff member gives the code from their app."""
+    next_url = _next_url(request)
+    if not needs_second_factor(request.user) or request.user.is_verified():  # type: ignore[attr-defined]
+        return redirect(next_url)
+    device = selectors.totp_device_confirmed(user=request.user)
+    if device is None:
+        return redirect_with_next("accounts:otp_setup", next_url)
+    form = SecondFactorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.totp_verify(user=request.user, device=device, token=form.cleaned_data["code"]):
+            return _verified(request, device)
+        _wrong_code(form, device)
+    return render(request, "accounts/otp_verify.html", {"form": form, "next": next_url})
+
+
+@sensitive_post_parameters("code")
+@login_required
+def otp_setup(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Set up the app once: scan the QR code (or type the secret), then show one code."""
+    next_url = _next_url(request)
+    if not needs_second_factor(request.user):
+        return redirect(next_url)
+    if selectors.totp_device_confirmed(user=request.user) is not None:
+        # Once set up, a new app is only added by someone who already gave a code (the admin
+        # site), never by whoever knows the password.
+        return redirect_with_next("accounts:otp_verify", next_url)
+    device = services.totp_device_for_setup(user=request.user)
+    form = SecondFactorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.totp_verify(user=request.user, device=device, token=form.cleaned_data["code"]):
+            messages.success(request, _("Your app is set up. From now on you log in with a code."))
+            return _verified(request, device)
+        _wrong_code(form, device)
+    secret = device.bin_key
+    qr = segno.make(device.config_url, error="m")
+    # segno writes the SVG itself (no user input in it): presentation attributes only, no
+    # inline style, so it passes the Content Security Policy.
+    svg = qr.svg_inline(scale=5, border=4, light="#fff", title=_("QR code to scan with your app"))
+    return render(
+        request,
+        "accounts/otp_setup.html",
+        {
+            "form": form,
+            "next": next_url,
+            "qr_svg": mark_safe(svg.replace("<svg ", '<svg role="img" ', 1)),  # noqa: S308
+            "secret": _grouped_base32(secret),
+        },
+    )
+
+
+def _grouped_base32(key: bytes) -> str:
+    text = base64.b32encode(key).decode().rstrip("=")
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def redirect_with_next(url_name: str, next_url: str) -> HttpResponse:
+    return HttpResponseRedirect(f"{reverse(url_name)}?{urlencode({'next': next_url})}")

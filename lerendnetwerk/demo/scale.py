@@ -28,6 +28,7 @@ from lerendnetwerk.barometer.models import (
     Response,
 )
 from lerendnetwerk.catalogue.models import Entry, Phase
+from lerendnetwerk.demo.second_factor import demo_totp_device
 from lerendnetwerk.journal.models import JournalEntry
 from lerendnetwerk.meetings.models import AgendaItem, Meeting, Rsvp
 from lerendnetwerk.networks.models import (
@@ -426,6 +427,8 @@ def _bench_logins(
         email=login(namespace, COORDINATOR), name="Bench Coördinator", password=hashed
     )
     coordinator.coordinator_of.add(network.district.region_id)
+    # The benchmark logs in over HTTP, second step included (bench/scale/run.py).
+    demo_totp_device(coordinator)
 
 
 FACILITATOR = "bench-kartrekker@schaal.example"

@@ -26,6 +26,7 @@ from lerendnetwerk.demo.meetings import (
     activities_by_phase,
     seed_meetings,
 )
+from lerendnetwerk.demo.second_factor import demo_totp_device
 from lerendnetwerk.demo.themes import seed_contributions, seed_themes
 from lerendnetwerk.networks import phases, services
 from lerendnetwerk.networks.models import (
@@ -222,6 +223,7 @@ def _create_accounts(
     accounts["expert"].expertise = names.DEMO_EXPERTISE
     User.objects.bulk_create(accounts.values())
     accounts["coordinator"].coordinator_of.add(region)
+    demo_totp_device(accounts["coordinator"])
     return accounts
 
 

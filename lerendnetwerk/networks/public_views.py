@@ -3,14 +3,15 @@ contact form. No login; nothing here shows an address a facilitator did not agre
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.catalogue.phase import Phase
-from lerendnetwerk.core import fragments
+from lerendnetwerk.core import fragments, throttle
+from lerendnetwerk.core.clientaddress import client_address
 from lerendnetwerk.regions import selectors as region_selectors
 
 from . import selectors, services
@@ -21,14 +22,31 @@ from .models import Network
 if TYPE_CHECKING:
     from lerendnetwerk.regions.models import Region
 
-CONTACT_LIMIT_PER_HOUR = 5
+HOUR = 3600
 
 
-def contact_allowed(network: Network) -> bool:
-    """A public form that mails a person needs a brake: a few messages per network per hour."""
-    key = f"contact:{network.pk}"
-    cache.add(key, 0, timeout=3600)
-    return cache.incr(key) <= CONTACT_LIMIT_PER_HOUR
+def contact_refusal(request: HttpRequest, network: Network) -> str:
+    """Why this message may not go out now ("" when it may): a public form that mails a person
+    needs brakes.
+
+    A sender gets a few messages per network and some more in all per hour. The network's own
+    cap is higher and only counts messages that passed the sender's limits, so that one sender's
+    flood never closes the form for anyone else; it takes many senders to reach it.
+    """
+    sender = client_address(request)
+    if not throttle.hit(
+        f"contact-from:{sender}:{network.pk}",
+        limit=settings.CONTACT_LIMIT_PER_SENDER_PER_NETWORK,
+        window=HOUR,
+    ) or not throttle.hit(
+        f"contact-from:{sender}", limit=settings.CONTACT_LIMIT_PER_SENDER, window=HOUR
+    ):
+        return _("You sent several messages just now. Please try again in an hour.")
+    if not throttle.hit(
+        f"contact-to:{network.pk}", limit=settings.CONTACT_LIMIT_PER_NETWORK, window=HOUR
+    ):
+        return _("This network received many messages just now. Please try again in an hour.")
+    return ""
 
 
 def _region(slug: str) -> "Region":
@@ -81,11 +99,9 @@ def network_contact(request: HttpRequest, region_slug: str, slug: str) -> HttpRe
     facilitators = [m.user for m in network.facilitator_memberships]  # type: ignore[attr-defined]
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and facilitators:
-        if not contact_allowed(network):
-            form.add_error(
-                None,
-                _("This network received many messages just now. Please try again in an hour."),
-            )
+        refusal = contact_refusal(request, network)
+        if refusal:
+            form.add_error(None, refusal)
             return render(
                 request,
                 "networks/contact.html",

@@ -71,6 +71,13 @@ POLICY: dict[str, Rule] = {
     "accounts.RoleInvitation.user": _own("roles offered to the person"),
     "accounts.RoleInvitation.invited_by": _authored("roles the person offered to others"),
     "admin.LogEntry.user": _own("what the person changed in the admin site"),
+    # The secret never leaves the platform, not even in the person's own export.
+    "otp_totp.TOTPDevice.user": _own("the person's authenticator app", ("key",)),
+    "otp_totp.TOTPDevice.name": _not_personal("the label of an authenticator app"),
+    # Staff access to personal data stays accountable after the account goes: the link is
+    # emptied, the copied address is purged after RETENTION_AUDIT_DAYS.
+    "core.AuditEntry.user": _authored("what the person, as staff, opened in the admin site"),
+    "core.AuditEntry.email": _retention("who opened personal data in the admin site"),
     # --- Networks
     "networks.Network.created_by": _authored("networks the person started"),
     "networks.Membership.user": _own("the networks the person was in, with their role"),

@@ -247,4 +247,13 @@ def personal_data_purge(*, now: datetime.datetime | None = None) -> dict[str, in
             | models.Q(declined_at__lt=invitation_cutoff)
             | models.Q(expires_at__lt=invitation_cutoff)
         ).delete()[0]
+    audit = apps.get_model("core", "AuditEntry")
+    counts["audit entries"] = audit._base_manager.filter(
+        at__lt=_older_than(settings.RETENTION_AUDIT_DAYS, now)
+    ).delete()[0]
+    # Idempotency keys only matter while a task may still be retried.
+    sent = apps.get_model("core", "SentEmail")
+    counts["sent e-mail keys"] = sent._base_manager.filter(
+        sent_at__lt=_older_than(settings.RETENTION_TASK_RESULT_DAYS, now)
+    ).delete()[0]
     return counts

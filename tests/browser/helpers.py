@@ -4,10 +4,13 @@ import re
 import weakref
 
 from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import TOTP, totp
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.accounts.roles import needs_second_factor
 from lerendnetwerk.catalogue.models import Entry
-from lerendnetwerk.core.tests.factories import PASSWORD
+from lerendnetwerk.core.tests.factories import PASSWORD, totp_device
 from lerendnetwerk.regions.models import Region
 
 AXE_OPTIONS = {
@@ -115,11 +118,47 @@ def follow(page: Page, target: Locator) -> None:
 
 
 def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
-    """Log in through the real form, with e-mail address and password."""
+    """Log in through the real form, with e-mail address and password, and for a coordinator
+    or staff member the code from their TOTP app (set up beforehand; the set-up itself is
+    tests/browser/test_second_factor_journey.py)."""
+    user = prepare_second_factor(email)
     visit(page, "/account/inloggen/")
     page.locator("input[name=username]").fill(email)
     page.locator("input[name=password]").fill(password)
     follow(page, page.locator("main form:has(input[name=password]) button[type=submit]"))
+    if user is not None:
+        give_code(page, user, check=True)
+
+
+def prepare_second_factor(email: str) -> User | None:
+    """The person, with a TOTP app, if they need a second factor; None otherwise."""
+    user = User.objects.get(email=email)
+    if not needs_second_factor(user):
+        return None
+    totp_device(user)
+    return user
+
+
+def unused_code(user: User) -> str:
+    """The app's code now, or the next one if now's was used already (the device accepts one
+    step either side)."""
+    device = totp_device(user)
+    now = TOTP(device.bin_key, device.step, device.t0, device.digits).t()
+    drift = 1 if device.last_t >= now else 0
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=drift)
+    return f"{code:06d}"
+
+
+def give_code(page: Page, user: User, *, check: bool) -> None:
+    """Type the current code on the second-factor page (a code not used before: each is
+    accepted once, so a second login within 30 seconds takes the next one)."""
+    page.locator("input[name=code]").fill(unused_code(user))
+    submit = page.locator("main form:has(input[name=code]) button[type=submit]")
+    if check:
+        follow(page, submit)
+    else:
+        with page.expect_navigation():
+            submit.click()
 
 
 def assert_catalogue_loaded() -> None:

@@ -92,3 +92,36 @@ def test_an_inactive_account_gets_no_link_and_the_answer_looks_the_same(
     assert {(answer.status_code, answer.url) for answer in answers} == {
         (302, reverse("accounts:password_reset_done"))
     }
+
+
+def test_reset_mail_is_limited_per_address_and_per_client_without_telling(
+    client, django_capture_on_commit_callbacks
+):
+    UserFactory.create(email="lid@example.org")
+    answers = [
+        ask_for_reset(client, django_capture_on_commit_callbacks, "lid@example.org")
+        for _ in range(20)
+    ]
+    assert len(mail.outbox) == 3
+    done = reverse("accounts:password_reset_done")
+    assert {(answer.status_code, answer.url) for answer in answers} == {(302, done)}
+
+
+def test_a_client_asking_for_many_addresses_is_stopped_but_others_are_not(
+    client, django_capture_on_commit_callbacks
+):
+    for n in range(12):
+        UserFactory.create(email=f"lid{n}@example.org")
+    for n in range(12):
+        ask_for_reset(
+            client,
+            django_capture_on_commit_callbacks,
+            f"lid{n}@example.org",
+            REMOTE_ADDR="198.51.100.7",
+        )
+    assert len(mail.outbox) == 10
+    # Someone else asks for their own link: the first client's flood did not use it up.
+    ask_for_reset(
+        client, django_capture_on_commit_callbacks, "lid11@example.org", REMOTE_ADDR="203.0.113.20"
+    )
+    assert len(mail.outbox) == 11

@@ -4,10 +4,13 @@ from typing import Any
 
 from django.test import Client
 from django.utils.text import slugify
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from factory.declarations import LazyAttribute, Sequence, SubFactory
 from factory.django import DjangoModelFactory, Password
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.accounts.roles import needs_second_factor
 from lerendnetwerk.networks import services as network_services
 from lerendnetwerk.networks.models import Membership, Network
 from lerendnetwerk.regions.models import District, Organisation, Region
@@ -75,7 +78,25 @@ def make_facilitator(network: Network) -> User:
     return add_member(network, role=Membership.Role.FACILITATOR)
 
 
+def totp_device(user: User) -> TOTPDevice:
+    """The person's confirmed TOTP app (made when missing); `django_otp.oath.totp(device.bin_key)`
+    gives its current code."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="Test", confirmed=True)
+
+
+def verify_second_factor(client: Client, user: User) -> None:
+    """Mark the client's session as having given the second factor, as otp_verify does."""
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = totp_device(user).persistent_id
+    session.save()
+
+
 def login(user: User) -> Client:
+    """A logged-in client; coordinators and staff have given their second factor as well (the
+    whole flow is tested in accounts/tests/test_second_factor.py)."""
     client = Client()
     client.force_login(user)
+    if needs_second_factor(user):
+        verify_second_factor(client, user)
     return client

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.networks.models import ManagerCommitment, Network
@@ -44,6 +45,9 @@ def test_each_role_can_log_in_with_the_given_password():
     coordinator = User.objects.get(email="coordinator@example.org")
     assert coordinator.is_staff
     assert coordinator.coordinator_of.filter(slug="utrecht").exists()
+    # The second step with the demo's known key, and how to get the code.
+    assert TOTPDevice.objects.filter(user=coordinator, confirmed=True).exists()
+    assert "otp_code coordinator@example.org" in output
     assert User.objects.get(email="expert@example.org").expertise
 
 

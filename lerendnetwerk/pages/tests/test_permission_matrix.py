@@ -79,6 +79,10 @@ MATRIX: dict[str, Row] = {
     "accounts:password_reset_confirm": ("get", token, ALL_OK),
     "accounts:invitation_accept": ("get", token, ALL_OK),
     "accounts:invite": ("get", None, only("coordinator")),
+    # The second step: for whoever still owes it; everyone else is sent on (the whole flow is in
+    # accounts/tests/test_second_factor.py; the matrix's coordinator has given it already).
+    "accounts:otp_verify": ("get", None, {**dict.fromkeys(ROLES, REDIRECT), "anonymous": LOGIN}),
+    "accounts:otp_setup": ("get", None, {**dict.fromkeys(ROLES, REDIRECT), "anonymous": LOGIN}),
     "networks:overview": ("get", None, dict.fromkeys(ROLES, REDIRECT)),
     "networks:region": ("get", lambda w: {"region_slug": "utrecht"}, ALL_OK),
     "networks:public": ("get", public, ALL_OK),

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.demo.second_factor import demo_totp_device
 from lerendnetwerk.demo.utrecht import COORDINATOR_EMAIL, DEMO_LOGINS, seed_demo
 
 
@@ -21,8 +22,13 @@ class Command(BaseCommand):
             if User.objects.filter(email=COORDINATOR_EMAIL).exists():
                 emails = [email for email, _role in DEMO_LOGINS]
                 User.objects.filter(email__in=emails).update(password=make_password(password))
+                demo_totp_device(User.objects.get(email=COORDINATOR_EMAIL))
                 self.stdout.write("Demo data already present; the demo passwords were reset.")
             else:
                 self.stdout.write(seed_demo(password=password, seed=options["seed"]))
         for email, role in DEMO_LOGINS:
             self.stdout.write(f"{email} / {password}  ({role})")
+        self.stdout.write(
+            f"{COORDINATOR_EMAIL} also asks for a code from an authenticator app: "
+            f"`python manage.py otp_code {COORDINATOR_EMAIL}` prints the current one."
+        )
