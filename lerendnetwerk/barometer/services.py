@@ -209,6 +209,14 @@ def rounds_release_due(*, rounds: Iterable[BarometerRound]) -> None:
             round_release(barometer_round=barometer_round)
 
 
+def rounds_release_all_due() -> tuple[int, int]:
+    """Release every closed round that is not yet released (the daily command); returns how
+    many rounds and responses. One transaction per round, each with its round locked."""
+    due = BarometerRound.objects.closed().filter(released=False).values_list("pk", flat=True)
+    released = [round_release(barometer_round=pk) for pk in due]
+    return len(released), sum(released)
+
+
 def _release(barometer_round: BarometerRound) -> int:
     """Within the caller's transaction, on a locked round: all answers at once, in random
     order, so that the rows share one transaction and their order says nothing."""

@@ -16,8 +16,8 @@ from lerendnetwerk.barometer.models import (
     Response,
     SealedResponse,
 )
-from lerendnetwerk.networks.models import Membership
 from lerendnetwerk.core.tests.factories import login
+from lerendnetwerk.networks.models import Membership
 
 from .conftest import answer, close
 

@@ -6,6 +6,7 @@ Real transactions, not the test's savepoints: the transaction ids are what is un
 
 import random
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -33,7 +34,7 @@ def _place(alias: str) -> str:
     return f"0, {alias}.rowid"
 
 
-def _physical_order(sql: str, barometer_round: BarometerRound) -> list[tuple[int, object, object]]:
+def _physical_order(sql: str, barometer_round: BarometerRound) -> list[tuple[Any, Any, Any]]:
     """(xmin, place, value) rows in the order an attacker would read them."""
     with connection.cursor() as cursor:
         cursor.execute(sql, [barometer_round.pk])
@@ -41,7 +42,7 @@ def _physical_order(sql: str, barometer_round: BarometerRound) -> list[tuple[int
     return sorted(rows, key=lambda row: (row[0], _tid(row[1])))
 
 
-def _tid(place: object) -> object:
+def _tid(place: Any) -> Any:
     """PostgreSQL's ctid reads as "(block,offset)"; compare it as numbers."""
     if isinstance(place, str):
         block, offset = place.strip("()").split(",")
@@ -49,14 +50,14 @@ def _tid(place: object) -> object:
     return place
 
 
-def _participants(barometer_round: BarometerRound) -> list[tuple[int, object, object]]:
+def _participants(barometer_round: BarometerRound) -> list[tuple[Any, Any, Any]]:
     return _physical_order(
         f"SELECT {_place('p')}, p.user_id FROM barometer_participation p WHERE p.round_id = %s",  # noqa: S608
         barometer_round,
     )
 
 
-def _response_texts(barometer_round: BarometerRound) -> list[tuple[int, object, object]]:
+def _response_texts(barometer_round: BarometerRound) -> list[tuple[Any, Any, Any]]:
     """Each response's open text, in the order of the response rows."""
     return _physical_order(
         f"SELECT {_place('r')}, a.text FROM barometer_response r "  # noqa: S608
@@ -66,7 +67,7 @@ def _response_texts(barometer_round: BarometerRound) -> list[tuple[int, object, 
     )
 
 
-def _answer_texts(barometer_round: BarometerRound) -> list[tuple[int, object, object]]:
+def _answer_texts(barometer_round: BarometerRound) -> list[tuple[Any, Any, Any]]:
     """The open answers in the order of the answer rows."""
     return _physical_order(
         f"SELECT {_place('a')}, a.text FROM barometer_answer a "  # noqa: S608
@@ -76,7 +77,7 @@ def _answer_texts(barometer_round: BarometerRound) -> list[tuple[int, object, ob
     )
 
 
-def _hits(people: list[object], texts: list[object], truth: dict[int, str]) -> int:
+def _hits(people: list[Any], texts: list[Any], truth: dict[int, str]) -> int:
     """How many people an attacker lines up correctly with their text by position."""
     return sum(truth[person] == text for person, text in zip(people, texts, strict=True))
 

@@ -315,7 +315,7 @@ def _barometer(facts: dict[int, NetworkFacts], networks: list[Network]) -> None:
     rounds = (
         BarometerRound.objects.filter(network_id__in=facts)
         .closed()
-        .with_answered()
+        .annotate(counted=Count("participations", filter=Q(participations__counts=True)))
         .order_by("network_id", "closes_on", "pk")
         .values_list("pk", "network_id", "counted", "released")
     )
