@@ -14,7 +14,7 @@ are never written together:
   the sealed rows. The readable rows thus share one transaction id (PostgreSQL's xmin), their
   physical order (ctid, SQLite's rowid) is random, their keys are random UUIDs, and they carry
   no date: physical order, transaction ids and timestamps no longer line them up with the
-  participations. Results are only shown for closed rounds, so nothing is shown later.
+  participations. Results are only shown for closed rounds anyway, so the wait costs nothing.
 
 k, the region's minimum of answers, counts only members who were members when the round opened
 and who were no facilitator when they answered (`Participation.counts`): a facilitator sees the
