@@ -31,6 +31,11 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("DEBUG")
 # The fallback key only exists so that a fresh checkout runs; `check --deploy` rejects it.
 SECRET_KEY = env("SECRET_KEY", "django-insecure-local-development-only-key-change-me")
+# Old keys after a rotation (comma-separated): sessions and sealed barometer answers stay valid.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
+# The barometer seals answers of open rounds with a key derived from this, else from SECRET_KEY.
+# Never change it while a round is open without keeping the old one in SECRET_KEY_FALLBACKS.
+BAROMETER_SEAL_KEY = env("BAROMETER_SEAL_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://localhost:8000").rstrip("/")

@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.core.forms import WIDGET_CLASSES, DateInput, Form
 
-from .models import CENTRAL_QUESTIONS, Dimension, Question, scale_labels
-from .services import OPEN_TEXT_MAX
+from .models import CENTRAL_QUESTIONS, OPEN_TEXT_MAX, Dimension, Question, scale_labels
 
 DEFAULT_ROUND_DAYS = 14
 

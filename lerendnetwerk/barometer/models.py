@@ -1,22 +1,43 @@
 """The Netwerkbarometer: a versioned questionnaire, rounds per network, and anonymous answers.
 
-Anonymity is a property of the tables, not of the pages: `Response` and `Answer` hold no user,
-no IP address and no time finer than a date, and their keys are random UUIDs, so their ids say
-nothing about who answered first. Who has answered lives only in `Participation`, which exists
-to refuse a second answer. Nothing joins the two.
+Anonymity is a property of the tables, not of the pages. Who answered and what they answered
+are never written together:
 
-Limits, deliberately accepted:
-- Physical row order is still a theoretical link. On PostgreSQL the heap order (and the
-  write-ahead log) of `Participation` and `Response` roughly follows the order of writing; on
-  SQLite so does the hidden rowid. Someone with direct database access could try to line the two
-  up. No page, export or admin screen shows either order, answers are never listed in the admin,
-  and pages order answers by question and random key.
-- The date on `Response` is a trade-off: it lets an administrator check that answers fell inside
-  the round and keeps the data minimal, while a whole day is too coarse to match a response with
-  "I just filled it in". In a small network, a day on which only one member answered is still
-  recognisable to someone with database access, which is why no page shows the dates.
-- `Participation` rows make the response count visible while a round is open; that count says
-  how many answered, never what.
+- At answer time `services.round_answer` writes a `Participation` (who: refuses a second answer
+  and counts who answered) and a `SealedResponse`: the answers encrypted (Fernet, key derived
+  from BAROMETER_SEAL_KEY or SECRET_KEY, see sealing.py), padded to one length per
+  questionnaire, with a random key and no person and no time. Nothing readable is written.
+- When the round closes (`services.round_close`, or for a round past its closing date
+  `services.round_release`, run daily by `manage.py release_barometer_rounds` and lazily before
+  anything reads the round's answers) ONE transaction unseals all of the round's answers,
+  shuffles them and inserts the `Response` and `Answer` rows in that random order, then deletes
+  the sealed rows. The readable rows thus share one transaction id (PostgreSQL's xmin), their
+  physical order (ctid, SQLite's rowid) is random, their keys are random UUIDs, and they carry
+  no date: physical order, transaction ids and timestamps no longer line them up with the
+  participations. Results are only shown for closed rounds anyway, so the wait costs nothing.
+
+k, the region's minimum of answers, counts only members who were members when the round opened
+and who were no facilitator when they answered (`Participation.counts`): a facilitator sees the
+results, and could otherwise answer with a second address and read off a member's answers.
+Facilitators may answer; their answers are in the totals.
+
+Limits that remain, honestly:
+- Someone who holds both the database and the key (SECRET_KEY or BAROMETER_SEAL_KEY) while a
+  round is open can decrypt the sealed rows, which are written in the same transaction as the
+  participation. The key must live outside the database and its backups.
+- Someone who copies the database during an open round learns the sealed rows' order; after the
+  release they hold ciphertext they cannot read without the key. Deleted sealed rows stay in
+  PostgreSQL's heap until VACUUM and in its write-ahead log, still encrypted.
+- Changing SECRET_KEY (without SECRET_KEY_FALLBACKS) or BAROMETER_SEAL_KEY during an open round
+  makes that round's sealed answers unreadable: they are then lost, not exposed.
+- k is counted per round. A facilitator who adds addresses of their own before a round opens
+  can still reach k with them; coordinators see the membership list. In a round with exactly k
+  answers, k - 1 members together can still work out the last one's answers: this is what k
+  is for and why it is never below 3.
+- `Participation` makes the count visible while a round is open; it says how many answered,
+  never what.
+- Answers written before the sealing existed were reshuffled once by migration 0003; earlier
+  copies of the database (backups, the write-ahead log) keep the old order.
 """
 
 import uuid
@@ -33,6 +54,7 @@ from lerendnetwerk.networks.models import Network
 from lerendnetwerk.regions.models import Region
 
 SCALE = (1, 2, 3, 4, 5)
+OPEN_TEXT_MAX = 2000
 # Results are never shown below this many answers, whatever a region sets.
 MIN_ANSWERS_FLOOR = 3
 
@@ -149,7 +171,11 @@ class RoundQuerySet(models.QuerySet["BarometerRound"]):
         return self.filter(Q(closed_at__isnull=False) | Q(closes_on__lt=timezone.localdate()))
 
     def with_answered(self) -> "RoundQuerySet":
-        return self.annotate(answered=Count("responses"))
+        """`answered`: how many answered; `counted`: how many of them count towards k."""
+        return self.annotate(
+            answered=Count("participations"),
+            counted=Count("participations", filter=Q(participations__counts=True)),
+        )
 
 
 class BarometerRound(models.Model):
@@ -173,6 +199,14 @@ class BarometerRound(models.Model):
     closes_on = models.DateField(_("closes on"))
     # Set when the facilitator closes the round before its closing date.
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # The highest membership id when the round opened: only memberships up to it may answer.
+    # Ids are handed out in order, and a date would let in an address added the same day.
+    # Empty for rounds made without `services.round_open`: then the joining date counts.
+    memberships_until = models.PositiveBigIntegerField(
+        _("memberships until"), null=True, blank=True, editable=False
+    )
+    # Whether the sealed answers have been turned into responses (see the module docstring).
+    released = models.BooleanField(_("answers released"), default=False, editable=False)
 
     objects = RoundQuerySet.as_manager()
 
@@ -216,6 +250,9 @@ class Participation(models.Model):
         related_name="barometer_participations",
         verbose_name=_("person"),
     )
+    # Whether this answer counts towards k: not when a facilitator gave it. Decided when
+    # answering, so that stepping down afterwards changes nothing.
+    counts = models.BooleanField(_("counts towards the minimum"), default=True)
 
     class Meta:
         verbose_name = _("participation")
@@ -228,6 +265,28 @@ class Participation(models.Model):
         return f"{self.user} – {self.round}"
 
 
+class SealedResponse(models.Model):
+    """One member's answers, encrypted, until the round closes: no person, no time."""
+
+    # Random, so that ids do not follow the order in which people answered.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    round = models.ForeignKey(
+        BarometerRound,
+        on_delete=models.CASCADE,
+        related_name="sealed_responses",
+        verbose_name=_("round"),
+    )
+    payload = models.TextField(_("sealed answers"), editable=False)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("sealed response")
+        verbose_name_plural = _("sealed responses")
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
 class Response(models.Model):
     """One member's set of answers to a round, with no trace of the member."""
 
@@ -236,8 +295,6 @@ class Response(models.Model):
     round = models.ForeignKey(
         BarometerRound, on_delete=models.CASCADE, related_name="responses", verbose_name=_("round")
     )
-    # A date, never a time, and no "created at": see the module docstring for the trade-off.
-    submitted_on = models.DateField(_("submitted on"), default=timezone.localdate)
 
     class Meta:
         # Ordered by the random key, never by when it was written.
@@ -294,4 +351,5 @@ def min_answers_for(region: Region) -> int:
 
 
 def results_visible(*, is_closed: bool, answered: int, min_answers: int) -> bool:
+    """`answered` is the number that counts towards k (`with_answered`'s `counted`)."""
     return is_closed and answered >= max(MIN_ANSWERS_FLOOR, min_answers)

@@ -3,7 +3,9 @@ the coordinator's overview. Every read runs in a fixed number of queries, howeve
 or networks there are.
 
 Nothing here reads a single person's answers when a round may not be shown: the threshold is
-checked before any answer is queried (k = the region's minimum, never below 3).
+checked before any answer is queried (k = the region's minimum, never below 3, counting only
+the answers of members who are no facilitator). A closed round whose answers are still sealed
+is released before its answers are read (see the docstring of models.py).
 """
 
 from collections import Counter, defaultdict
@@ -13,6 +15,7 @@ from statistics import fmean
 
 from django.db.models import Count
 
+from . import services
 from .models import (
     SCALE,
     Answer,
@@ -151,8 +154,9 @@ class Comparison:
 @dataclass
 class RoundResults:
     barometer_round: BarometerRound
-    answered: int
+    answered: int  # everyone who answered, facilitators included
     min_answers: int
+    counted: int = 0  # those who count towards k
     dimensions: list[DimensionResult] = field(default_factory=list)
     open_answers: list[OpenResult] = field(default_factory=list)
     trend: Trend | None = None
@@ -162,18 +166,26 @@ class RoundResults:
     def visible(self) -> bool:
         return results_visible(
             is_closed=self.barometer_round.is_closed,
-            answered=self.answered,
+            answered=self.counted,
             min_answers=self.min_answers,
         )
+
+    @property
+    def facilitators_left_out(self) -> bool:
+        """Whether the facilitators' answers are why the results are hidden."""
+        return self.counted < self.answered
 
 
 def round_summary(*, barometer_round: BarometerRound) -> RoundResults:
     """How many answered and whether the results may be shown; no query for a round read
     with its answered count (`selectors.round_get`)."""
     answered = getattr(barometer_round, "answered", None)
+    counted = getattr(barometer_round, "counted", None)
+    participations = barometer_round.participations
     return RoundResults(
         barometer_round=barometer_round,
-        answered=barometer_round.responses.count() if answered is None else answered,
+        answered=participations.count() if answered is None else answered,
+        counted=participations.filter(counts=True).count() if counted is None else counted,
         min_answers=min_answers_for(barometer_round.network.district.region),
     )
 
@@ -185,6 +197,7 @@ def round_results(*, barometer_round: BarometerRound) -> RoundResults:
     results = round_summary(barometer_round=barometer_round)
     if not results.visible:
         return results
+    services.rounds_release_due(rounds=[barometer_round])
     questions = list(barometer_round.questionnaire.questions.order_by("order", "pk"))
     results.dimensions, results.open_answers = _round_answers(barometer_round, questions)
     keys = [question.key for question in questions if question.is_scale]
@@ -193,6 +206,7 @@ def round_results(*, barometer_round: BarometerRound) -> RoundResults:
         BarometerRound.objects.filter(network__district__region=region).closed().with_answered()
     )
     own = [r for r in closed if r.network_id == barometer_round.network_id]
+    services.rounds_release_due(rounds=_shown_rounds(closed, results.min_answers))
     trend_rounds = _shown_rounds(
         sorted(own, key=lambda r: (r.closed_on, r.pk)), results.min_answers
     )
@@ -247,7 +261,7 @@ def _round_answers(
 
 
 def _shown_rounds(rounds: Iterable[BarometerRound], min_answers: int) -> list[BarometerRound]:
-    return [r for r in rounds if r.answered >= min_answers]  # type: ignore[attr-defined]
+    return [r for r in rounds if r.counted >= min_answers]  # type: ignore[attr-defined]
 
 
 def _trend(

@@ -2,7 +2,7 @@
 ValidationError that says what to do."""
 
 import random
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.networks import selectors as network_selectors
-from lerendnetwerk.networks.models import Network
+from lerendnetwerk.networks.models import Membership, Network
 from lerendnetwerk.regions.models import Region
 
 from .models import (
+    OPEN_TEXT_MAX,
     SCALE,
     Answer,
     BarometerRound,
@@ -27,13 +28,17 @@ from .models import (
     Question,
     Questionnaire,
     Response,
+    SealedResponse,
     min_answers_for,
 )
+from .sealing import padded_length, seal, unseal
 from .selectors import questionnaire_current
 
 # A round runs long enough for everyone to find a moment, short enough to discuss it soon.
 LONGEST_ROUND = timedelta(days=90)
-OPEN_TEXT_MAX = 2000
+# Not seedable and not shared with anything else: the order of the released answers must not
+# be reproducible.
+_shuffle = random.SystemRandom().shuffle
 
 
 # --- Questionnaire ----------------------------------------------------------------------------
@@ -121,7 +126,8 @@ def round_open(*, network: Network, closes_on: date, opened_by: User) -> Baromet
     """Open a round with the region's current questionnaire and invite every member by e-mail.
 
     Refused while another round of the network is open, and when the network has fewer members
-    than the region's minimum: its results could never be shown.
+    besides its facilitators than the region's minimum: its results could never be shown.
+    Only the members of this moment may answer the round.
     """
     _validate_closing_date(closes_on)
     # Lock the network so that two facilitators cannot open two rounds at once.
@@ -135,17 +141,27 @@ def round_open(*, network: Network, closes_on: date, opened_by: User) -> Baromet
     if questionnaire is None:
         raise ValidationError(_("There is no questionnaire for this region yet."))
     members = list(network_selectors.members(network=network))
+    memberships = list(
+        network_selectors.memberships_active(network=network).values_list("pk", "role")
+    )
+    counting = sum(role != Membership.Role.FACILITATOR for _pk, role in memberships)
     needed = min_answers_for(region)
-    if len(members) < needed:
+    if counting < needed:
         raise ValidationError(
             _(
-                "This network has %(members)d members; results are only shown when at least "
-                "%(needed)d answer. Add members first."
+                "This network has %(members)d members besides its facilitators; results are "
+                "only shown when at least %(needed)d of them answer (facilitators not counted). "
+                "Add members first."
             )
-            % {"members": len(members), "needed": needed}
+            % {"members": counting, "needed": needed},
+            code="too_few_members",
         )
     barometer_round = BarometerRound.objects.create(
-        network=network, questionnaire=questionnaire, closes_on=closes_on, opened_by=opened_by
+        network=network,
+        questionnaire=questionnaire,
+        closes_on=closes_on,
+        opened_by=opened_by,
+        memberships_until=max(pk for pk, _role in memberships),
     )
     _invite(barometer_round, members)
     return barometer_round
@@ -153,13 +169,72 @@ def round_open(*, network: Network, closes_on: date, opened_by: User) -> Baromet
 
 @transaction.atomic
 def round_close(*, barometer_round: BarometerRound) -> BarometerRound:
-    """Close a round before its closing date. Refused when it is already closed."""
+    """Close a round before its closing date and release its answers. Refused when it is
+    already closed."""
     barometer_round = BarometerRound.objects.select_for_update().get(pk=barometer_round.pk)
     if barometer_round.is_closed:
         raise ValidationError(_("This round is already closed."))
     barometer_round.closed_at = timezone.now()
-    barometer_round.save(update_fields=["closed_at"])
+    _release(barometer_round)
+    barometer_round.save(update_fields=["closed_at", "released"])
     return barometer_round
+
+
+@transaction.atomic
+def round_release(*, barometer_round: BarometerRound | int) -> int:
+    """Turn a closed round's sealed answers into responses; returns how many.
+
+    Idempotent, and safe when two requests release at once: the round's row is locked, and a
+    released round releases nothing. Refused for an open round.
+    """
+    pk = barometer_round if isinstance(barometer_round, int) else barometer_round.pk
+    locked = BarometerRound.objects.select_for_update().get(pk=pk)
+    if locked.released:
+        released = 0
+    elif locked.is_open:
+        raise ValidationError(_("This round is still open; its answers are kept sealed."))
+    else:
+        released = _release(locked)
+        locked.save(update_fields=["released"])
+    if isinstance(barometer_round, BarometerRound):
+        barometer_round.released = True
+    return released
+
+
+def rounds_release_due(*, rounds: Iterable[BarometerRound]) -> None:
+    """Release the closed ones of `rounds` that are not yet released, before their answers are
+    read. No query when there are none: the daily command releases nearly all of them first."""
+    for barometer_round in rounds:
+        if barometer_round.is_closed and not barometer_round.released:
+            round_release(barometer_round=barometer_round)
+
+
+def rounds_release_all_due() -> tuple[int, int]:
+    """Release every closed round that is not yet released (the daily command); returns how
+    many rounds and responses. One transaction per round, each with its round locked."""
+    due = BarometerRound.objects.closed().filter(released=False).values_list("pk", flat=True)
+    released = [round_release(barometer_round=pk) for pk in due]
+    return len(released), sum(released)
+
+
+def _release(barometer_round: BarometerRound) -> int:
+    """Within the caller's transaction, on a locked round: all answers at once, in random
+    order, so that the rows share one transaction and their order says nothing."""
+    sealed = list(SealedResponse.objects.filter(round=barometer_round).values_list("payload"))
+    unsealed = [unseal(payload) for (payload,) in sealed]
+    _shuffle(unsealed)
+    responses = [Response(round=barometer_round) for _ in unsealed]
+    answers = [
+        Answer(response=response, question_id=question_id, value=value, text=text)
+        for response, content in zip(responses, unsealed, strict=True)
+        for question_id, value, text in content
+    ]
+    _shuffle(answers)
+    Response.objects.bulk_create(responses)
+    Answer.objects.bulk_create(answers)
+    SealedResponse.objects.filter(round=barometer_round).delete()
+    barometer_round.released = True
+    return len(responses)
 
 
 # --- Answering --------------------------------------------------------------------------------
@@ -188,13 +263,32 @@ def _validated_answers(
     return answers
 
 
-def _refuse_unless_may_answer(barometer_round: BarometerRound, user: User) -> None:
+def _refuse_unless_may_answer(barometer_round: BarometerRound, user: User) -> Membership:
+    """The membership the person answers with: one they had when the round opened."""
     if barometer_round.is_closed:
         raise ValidationError(_("This round is closed; answers are no longer accepted."))
-    if not network_selectors.is_member(network=barometer_round.network_id, user=user):
+    membership = (
+        network_selectors.memberships_active(network=barometer_round.network_id, user=user)
+        .order_by()
+        .first()
+    )
+    if membership is None:
         raise ValidationError(_("Only members of the network can answer."))
+    if not member_when_opened(barometer_round=barometer_round, membership=membership):
+        # Else a facilitator could add an address of their own and answer with it.
+        raise ValidationError(
+            _("You joined the network after this round opened; you can answer the next round."),
+            code="joined_after_opening",
+        )
     if Participation.objects.filter(round=barometer_round, user=user).exists():
         raise ValidationError(_("You have already answered this round. Thank you!"))
+    return membership
+
+
+def member_when_opened(*, barometer_round: BarometerRound, membership: Membership) -> bool:
+    if barometer_round.memberships_until is not None:
+        return membership.pk <= barometer_round.memberships_until
+    return membership.joined_at <= timezone.localdate(barometer_round.opened_at)
 
 
 @transaction.atomic
@@ -208,25 +302,34 @@ def round_answer(
     """Record one member's answers, anonymously, once.
 
     `values` maps each statement's key to 1..5 (all are required), `texts` each open question's
-    key to its answer (optional). Writes the participation (who) and the response (what) in one
-    transaction, with nothing that links the two. Refused for a closed round, a non-member, or a
-    second answer, also when two answers arrive at the same moment.
+    key to its answer (optional). Writes the participation (who) and the answers sealed (what,
+    unreadable until the round closes: see the docstring of models.py). Refused for a closed
+    round, a non-member, a member who joined after the round opened, or a second answer, also
+    when two answers arrive at the same moment.
     """
-    # The row lock serialises answers to one round (and an early close) on PostgreSQL.
+    # The row lock serialises answers to one round (and its close or release) on PostgreSQL.
     barometer_round = BarometerRound.objects.select_for_update().get(pk=barometer_round.pk)
-    _refuse_unless_may_answer(barometer_round, user)
+    membership = _refuse_unless_may_answer(barometer_round, user)
     questions = list(barometer_round.questionnaire.questions.all())
     answers = _validated_answers(questions, values, texts or {})
+    counts = (
+        membership.role != Membership.Role.FACILITATOR and barometer_round.opened_by_id != user.pk
+    )
     try:
         with transaction.atomic():
-            participation = Participation.objects.create(round=barometer_round, user=user)
+            participation = Participation.objects.create(
+                round=barometer_round, user=user, counts=counts
+            )
     except IntegrityError:
         raise ValidationError(_("You have already answered this round. Thank you!")) from None
-    response = Response.objects.create(round=barometer_round)
-    # Written in random order: nothing about the rows should follow the order of the form.
-    random.shuffle(answers)
-    Answer.objects.bulk_create(
-        Answer(response=response, question=question, value=value, text=text)
-        for question, value, text in answers
+    length = padded_length(
+        open_questions=sum(not question.is_scale for question in questions),
+        questions=len(questions),
+    )
+    SealedResponse.objects.create(
+        round=barometer_round,
+        payload=seal(
+            ((question.pk, value, text) for question, value, text in answers), length=length
+        ),
     )
     return participation

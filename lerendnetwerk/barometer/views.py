@@ -104,6 +104,7 @@ def round_close(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
             "network": barometer_round.network,
             "round": barometer_round,
             "answered": selectors.answer_count(barometer_round=barometer_round),
+            "counted": selectors.counted_count(barometer_round=barometer_round),
             "min_answers": min_answers_for(barometer_round.network.district.region),
         },
     )

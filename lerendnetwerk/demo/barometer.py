@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.barometer import services
-from lerendnetwerk.barometer.models import BarometerRound, Question, Questionnaire, Response
+from lerendnetwerk.barometer.models import BarometerRound, Question, Questionnaire
 from lerendnetwerk.barometer.selectors import questionnaire_current
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Membership, Network
@@ -43,7 +43,8 @@ def seed_barometer(rng: random.Random, network: Network, *, demo_participant: Us
     BarometerRound.objects.filter(pk=closed.pk).update(
         opened_at=timezone.now() - timedelta(weeks=10), closes_on=today - timedelta(weeks=8)
     )
-    Response.objects.filter(round=closed).update(submitted_on=today - timedelta(weeks=9))
+    # Past its closing date: release the sealed answers as the daily command would.
+    services.round_release(barometer_round=closed)
     if demo_participant is not None and demo_participant in members:
         opened = _round(network, questionnaire, today + timedelta(days=10))
         others = [m for m in members if m != demo_participant]

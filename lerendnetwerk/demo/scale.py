@@ -372,6 +372,8 @@ def _barometer(
                 questionnaire=questionnaire,
                 opened_at=timezone.now() - timedelta(days=60),
                 closes_on=today - timedelta(days=30),
+                # Written as released responses directly: nothing is sealed for these rounds.
+                released=True,
             )
             for network in with_round
         ),
@@ -391,7 +393,7 @@ def _barometer(
     responses = _batched(
         Response,
         (
-            Response(round=barometer_round, submitted_on=today - timedelta(days=40))
+            Response(round=barometer_round)
             for barometer_round in rounds
             for _ in respondents[barometer_round.pk]
         ),

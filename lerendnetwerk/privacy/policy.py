@@ -113,7 +113,9 @@ POLICY: dict[str, Rule] = {
     "themes.AgreementAcknowledgement.member": _own("that the person agreed to a contract"),
     # --- Netwerkbarometer: only that the person took part; answers carry no person at all.
     "barometer.BarometerRound.opened_by": _authored("rounds the person opened"),
-    "barometer.Participation.user": _own("that the person answered a round (never what)"),
+    # Moved, not deleted: whether a round's results show depends on how many took part, and a
+    # closed round's results must not disappear when one of them leaves.
+    "barometer.Participation.user": _counted("that the person answered a round (never what)"),
     # --- Groups
     "groups.Buddy_members.user": _own("buddy pairs"),
     "groups.GroupRotation.created_by": _authored("group rotations the person planned"),

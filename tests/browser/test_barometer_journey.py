@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from lerendnetwerk.barometer.models import BarometerRound, Response
+from lerendnetwerk.barometer.models import BarometerRound, Participation, Response, SealedResponse
 from lerendnetwerk.core.tests.factories import PASSWORD, UserFactory, add_member
 from tests.browser.helpers import (
     assert_catalogue_loaded,
@@ -95,7 +95,10 @@ def test_a_round_from_opening_to_the_charts(
         answer_everything(other_page, value="5")
         with other_page.expect_navigation():
             other_page.locator("main form button[type=submit]").click()
-    assert Response.objects.filter(round=barometer_round).count() == 6
+    # Sealed until the round closes: nothing readable yet.
+    assert Participation.objects.filter(round=barometer_round).count() == 6
+    assert SealedResponse.objects.filter(round=barometer_round).count() == 6
+    assert not Response.objects.filter(round=barometer_round).exists()
 
     # Before closing nothing is shown; then the facilitator closes the round.
     results_url = f"{base}{barometer_round.pk}/uitslag/"
@@ -105,6 +108,8 @@ def test_a_round_from_opening_to_the_charts(
     visit(page, base)
     follow(page, page.locator(f"main a[href='{base}{barometer_round.pk}/sluiten/']"))
     follow(page, page.locator("main form button[type=submit]"))
+    assert Response.objects.filter(round=barometer_round).count() == 6
+    assert not SealedResponse.objects.filter(round=barometer_round).exists()
 
     # The charts, for the facilitator, the print view, a member and the coordinator.
     visit(page, results_url)

@@ -73,14 +73,20 @@ def round_shown_since(*, network: Network, since: datetime) -> BarometerRound | 
         BarometerRound.objects.filter(network=network, opened_at__gte=since)
         .closed()
         .with_answered()
-        .filter(Q(answered__gte=min_answers_for(network.district.region)))
+        .filter(Q(counted__gte=min_answers_for(network.district.region)))
         .order_by("-opened_at", "-pk")
         .first()
     )
 
 
 def answer_count(*, barometer_round: BarometerRound) -> int:
-    return barometer_round.responses.count()
+    """How many answered, also while the answers are sealed."""
+    return barometer_round.participations.count()
+
+
+def counted_count(*, barometer_round: BarometerRound) -> int:
+    """How many answers count towards k (facilitators' do not)."""
+    return barometer_round.participations.filter(counts=True).count()
 
 
 def has_answered(*, barometer_round: BarometerRound, user: User) -> bool:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.networks.models import Network
 
+from .. import services
 from ..models import BarometerRound, Dimension, min_answers_for
 from ..results import (
     MIN_NETWORKS,
@@ -75,7 +76,7 @@ def _rows(
         row = NetworkRow(network=network, barometer_round=latest.get(network.pk))
         if row.barometer_round is not None:
             row.answered = row.barometer_round.answered  # type: ignore[attr-defined]
-            row.visible = row.answered >= min_answers
+            row.visible = row.barometer_round.counted >= min_answers  # type: ignore[attr-defined]
             if row.visible:
                 averages = dimension_averages(tallies.get(row.barometer_round.pk, {}))
                 row.averages = [averages[dim] for dim in Dimension.values]
@@ -130,11 +131,12 @@ def region_overview(*, region: "Region") -> RegionOverview:
         BarometerRound.objects.filter(network__district__region=region).closed().with_answered()
     )
     latest = latest_per_network(closed)
-    shown = [r for r in closed if r.answered >= min_answers]  # type: ignore[attr-defined]
+    shown = [r for r in closed if r.counted >= min_answers]  # type: ignore[attr-defined]
+    services.rounds_release_due(rounds=shown)
     quarters, left_out = _quarters(shown)
     # One read of the answers serves both the rows and the trend.
     counts = statement_counts(
-        {r.pk for r in latest.values() if r.answered >= min_answers}  # type: ignore[attr-defined]
+        {r.pk for r in latest.values() if r.counted >= min_answers}  # type: ignore[attr-defined]
         | {r.pk for by_network in quarters.values() for r in by_network.values()}
     )
     rows = _rows(networks, latest, min_answers, pool(counts))

@@ -35,11 +35,14 @@ def answer(
     )
 
 
-def close(barometer_round: BarometerRound) -> BarometerRound:
-    """Let the closing date pass (a round closes by its date, no scheduler needed)."""
+def close(barometer_round: BarometerRound, release: bool = True) -> BarometerRound:
+    """Let the closing date pass (a round closes by its date) and, unless `release` is False,
+    release its answers as the daily command does (else the pages release them lazily)."""
     BarometerRound.objects.filter(pk=barometer_round.pk).update(
         closes_on=timezone.localdate() - timedelta(days=1)
     )
+    if release:
+        services.round_release(barometer_round=barometer_round)
     barometer_round.refresh_from_db()
     return barometer_round
 
@@ -78,10 +81,14 @@ def barometer_round(
 
 
 def network_with_round(
-    district: District, answers: int, value: int = 4, texts: dict[str, str] | None = None
+    district: District,
+    answers: int,
+    value: int = 4,
+    texts: dict[str, str] | None = None,
+    release: bool = True,
 ) -> tuple[Network, BarometerRound]:
     """A new network in `district` whose round got `answers` answers (each member `value`)
-    and is closed. Returns (network, round)."""
+    and is closed (its answers released unless `release` is False). Returns (network, round)."""
     from lerendnetwerk.core.tests.factories import NetworkFactory
 
     network = NetworkFactory.create(district=district)
@@ -89,7 +96,7 @@ def network_with_round(
     barometer_round = make_round(network)
     for person in people:
         answer(barometer_round, person, value=value, texts=texts)
-    return network, close(barometer_round)
+    return network, close(barometer_round, release=release)
 
 
 def count_queries(client: Client, url: str, cached: bool = False) -> int:

@@ -8,8 +8,16 @@ from django.db import connection
 from django.urls import reverse
 
 from lerendnetwerk.barometer import services
-from lerendnetwerk.barometer.models import Answer, BarometerRound, Participation, Question, Response
+from lerendnetwerk.barometer.models import (
+    Answer,
+    BarometerRound,
+    Participation,
+    Question,
+    Response,
+    SealedResponse,
+)
 from lerendnetwerk.core.tests.factories import login
+from lerendnetwerk.networks.models import Membership
 
 from .conftest import answer, close
 
@@ -32,6 +40,8 @@ def test_a_member_answers_once_through_the_form(barometer_round, participant):
     data = {**_full_form(barometer_round), "q_open_kan_beter": "Meer tijd"}
     response = client.post(_url(barometer_round), data)
     assert response.status_code == 302
+    assert SealedResponse.objects.filter(round=barometer_round).count() == 1
+    services.round_close(barometer_round=barometer_round)
     assert Response.objects.filter(round=barometer_round).count() == 1
     statements = Question.objects.filter(questionnaire=barometer_round.questionnaire, kind="scale")
     assert Answer.objects.filter(value=4).count() == statements.count()
@@ -40,12 +50,15 @@ def test_a_member_answers_once_through_the_form(barometer_round, participant):
     assert again.context["already"] is True
     client.post(_url(barometer_round), data)
     assert Response.objects.filter(round=barometer_round).count() == 1
+    assert Participation.objects.filter(round=barometer_round).count() == 1
 
 
 def test_the_service_refuses_a_second_answer(barometer_round, participant):
     answer(barometer_round, participant)
     with pytest.raises(ValidationError):
         answer(barometer_round, participant, value=1)
+    assert SealedResponse.objects.count() == 1
+    services.round_close(barometer_round=barometer_round)
     assert Response.objects.count() == 1
     assert not Answer.objects.filter(value=1).exists()
 
@@ -55,10 +68,11 @@ def test_the_unique_participation_refuses_a_second_answer_even_past_the_check(
 ):
     """Two answers racing past the check: the constraint stops the second, with no trace."""
     answer(barometer_round, participant)
-    monkeypatch.setattr(services, "_refuse_unless_may_answer", lambda *args: None)
+    membership = Membership.objects.get(network=barometer_round.network, user=participant)
+    monkeypatch.setattr(services, "_refuse_unless_may_answer", lambda *args: membership)
     with pytest.raises(ValidationError):
         answer(barometer_round, participant, value=1)
-    assert Response.objects.count() == 1
+    assert SealedResponse.objects.count() == 1
 
 
 # Serialized rollback: the flush afterwards must not take the migrated data from later tests.
@@ -84,7 +98,7 @@ def test_two_simultaneous_answers_of_one_member_store_one(barometer_round, parti
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == ["refused", "saved"]
-    assert Response.objects.filter(round=barometer_round).count() == 1
+    assert SealedResponse.objects.filter(round=barometer_round).count() == 1
 
 
 def test_a_missing_statement_keeps_every_other_answer(barometer_round, participant):

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from lerendnetwerk.accounts.models import User
-from lerendnetwerk.barometer.models import BarometerRound, Question
+from lerendnetwerk.barometer.models import BarometerRound, Question, SealedResponse
 from lerendnetwerk.barometer.results import round_results
 from lerendnetwerk.core.tests.factories import login
 from lerendnetwerk.networks.models import Network
@@ -198,3 +198,27 @@ def test_the_results_page_runs_a_fixed_number_of_queries(
     assert large <= 16
     # Shown results are the same for every member: a second visit reads them from the cache.
     assert count_queries(client, url, cached=True) < large
+
+
+def test_a_round_past_its_date_is_released_by_the_results_page(
+    barometer_round, members, participant
+):
+    """Before the daily release has run, the page releases the answers itself."""
+    _answer_all(barometer_round, members)
+    close(barometer_round, release=False)
+    assert not barometer_round.released
+    page = login(participant).get(_results_url(barometer_round))
+    assert page.context["results"].visible
+    assert "Antwoord van nummer 3" in page.content.decode()
+    barometer_round.refresh_from_db()
+    assert barometer_round.released
+    assert not barometer_round.sealed_responses.exists()
+
+
+def test_other_networks_rounds_are_released_for_the_comparison(district):
+    """The comparison reads other networks' rounds: those are released first, too."""
+    rounds = [network_with_round(district, answers=5, value=2, release=False)[1] for _ in range(3)]
+    results = round_results(barometer_round=rounds[0])
+    assert results.comparison is not None and results.comparison.available
+    assert results.comparison.averages["subject"] == 2
+    assert not SealedResponse.objects.filter(round__in=rounds).exists()

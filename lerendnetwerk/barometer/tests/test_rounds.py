@@ -6,11 +6,12 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from lerendnetwerk.barometer import services
-from lerendnetwerk.barometer.models import BarometerRound
+from lerendnetwerk.barometer.models import BarometerRound, Response, SealedResponse
 from lerendnetwerk.core.tests.factories import login
 
 from .conftest import answer, close
@@ -137,3 +138,23 @@ def test_members_see_the_open_round_on_the_network_page_and_their_own_page(
 def test_my_page_lists_only_my_networks(barometer_round, outsider):
     mine = login(outsider).get(reverse("barometer:mine")).context["mine"]
     assert mine.open == [] and mine.closed == []
+
+
+def test_the_daily_command_releases_rounds_past_their_date(barometer_round, members):
+    for person in members[:3]:
+        answer(barometer_round, person)
+    close(barometer_round, release=False)
+    call_command("release_barometer_rounds")
+    assert Response.objects.filter(round=barometer_round).count() == 3
+    assert not SealedResponse.objects.exists()
+    barometer_round.refresh_from_db()
+    assert barometer_round.released
+    # Run again: nothing more to do.
+    call_command("release_barometer_rounds")
+    assert Response.objects.filter(round=barometer_round).count() == 3
+
+
+def test_an_open_round_is_not_released(barometer_round, participant):
+    answer(barometer_round, participant)
+    with pytest.raises(ValidationError):
+        services.round_release(barometer_round=barometer_round)

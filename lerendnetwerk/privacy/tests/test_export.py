@@ -48,7 +48,12 @@ def test_the_barometer_shows_participation_only():
     participation = make(Participation, user=person)
     rows = person_data_json(user=person)["data"]["barometer.Participation"]["rows"]
     assert rows == [
-        {"id": participation.pk, "round": str(participation.round), "user": str(person)}
+        {
+            "id": participation.pk,
+            "round": str(participation.round),
+            "user": str(person),
+            "counts": participation.counts,
+        }
     ]
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from lerendnetwerk.barometer import services as barometer_services
 from lerendnetwerk.barometer.models import BarometerRound, min_answers_for
 from lerendnetwerk.barometer.results import dimension_averages, pool, statement_counts
 from lerendnetwerk.meetings.models import AgendaItem, Meeting, Rsvp
@@ -314,17 +315,23 @@ def _barometer(facts: dict[int, NetworkFacts], networks: list[Network]) -> None:
     rounds = (
         BarometerRound.objects.filter(network_id__in=facts)
         .closed()
-        .annotate(answered=Count("responses"))
+        .annotate(counted=Count("participations", filter=Q(participations__counts=True)))
         .order_by("network_id", "closes_on", "pk")
-        .values_list("pk", "network_id", "answered")
+        .values_list("pk", "network_id", "counted", "released")
     )
     minimum = {n.pk: min_answers_for(n.district.region) for n in networks}
     latest: dict[int, int] = {}
-    for pk, network_id, answered in rounds:
-        if answered >= minimum[network_id]:
+    sealed: set[int] = set()
+    for pk, network_id, counted, released in rounds:
+        if counted >= minimum[network_id]:
             latest[network_id] = pk
+            if not released:
+                sealed.add(pk)
     if not latest:
         return
+    # A round closed by date whose answers the daily release has not reached yet.
+    for pk in sealed & set(latest.values()):
+        barometer_services.round_release(barometer_round=pk)
     tallies = pool(statement_counts(latest.values()))
     for network_id, round_id in latest.items():
         averages = {

@@ -227,6 +227,8 @@ def _barometer(
     BarometerRound.objects.filter(pk=barometer_round.pk).update(
         closes_on=timezone.localdate() - timedelta(days=1)
     )
+    # As the daily command does; the facts would otherwise release the answers themselves.
+    barometer_services.round_release(barometer_round=barometer_round)
 
 
 def build(scenario: Scenario, district: District | None = None) -> Network:
