@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from django_otp.oath import totp
 from locust import HttpUser, between, task
 
 DATA = json.loads(
@@ -44,6 +45,10 @@ class Person(HttpUser):
                 {"username": self.me["email"], "password": PASSWORD},
                 name="login",
             )
+        if "totp_key" in self.me:
+            # Coordinators give the code from their app; the load data's key is known.
+            code = totp(bytes.fromhex(self.me["totp_key"]))
+            self.post_form("/account/tweede-stap/", {"code": f"{code:06d}"}, name="second step")
 
     def post_form(self, path: str, data: dict[str, str], *, name: str, form_path: str = "") -> None:
         """GET the form for its CSRF token, then POST it like a browser (with a Referer)."""

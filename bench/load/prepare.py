@@ -22,10 +22,13 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from lerendnetwerk.accounts.models import User  # noqa: E402
+from lerendnetwerk.demo.second_factor import DEMO_TOTP_KEY, demo_totp_device  # noqa: E402
 from lerendnetwerk.meetings.models import Meeting  # noqa: E402
 from lerendnetwerk.networks.models import Membership, Network  # noqa: E402
 
 PASSWORD = "load-wachtwoord"  # noqa: S105 - the load database's throw-away logins
+# A TOTP code is accepted once per account, so each simulated coordinator needs its own account.
+COORDINATORS = 3
 
 
 def main(out: Path) -> None:
@@ -53,11 +56,21 @@ def main(out: Path) -> None:
                 "meetings": upcoming.get(network_id, []),
             }
         )
+    demo = User.objects.filter(coordinator_of__isnull=False).first()
+    assert demo is not None, "the demo data has a coordinator"
+    regions = list(demo.coordinator_of.all())
+    coordinators = [demo]
+    for number in range(1, COORDINATORS):
+        extra, _created = User.objects.get_or_create(
+            email=f"coordinator-{number}@load.example.org",
+            defaults={"name": f"Coordinator {number}", "password": make_password(PASSWORD)},
+        )
+        extra.coordinator_of.set(regions)
+        coordinators.append(extra)
+    for coordinator in coordinators:
+        demo_totp_device(coordinator)
     people["coordinator"] = [
-        {"email": email}
-        for email in User.objects.filter(coordinator_of__isnull=False)
-        .values_list("email", flat=True)
-        .distinct()
+        {"email": coordinator.email, "totp_key": DEMO_TOTP_KEY} for coordinator in coordinators
     ]
     people["visitor"] = [
         {
