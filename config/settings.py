@@ -65,8 +65,12 @@ INSTALLED_APPS = [
     "lerendnetwerk.groups",
     "lerendnetwerk.journal",
     "lerendnetwerk.signals",
+    "lerendnetwerk.evaluation",
+    "lerendnetwerk.transfer",
+    "lerendnetwerk.showcases",
     "lerendnetwerk.pages",
     "lerendnetwerk.privacy",
+    "lerendnetwerk.reports",
     "lerendnetwerk.demo",
 ]
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class EvaluationConfig(AppConfig):
+    """Evaluating: after each meeting, the critical reflection, the cycle's evaluation with look-
+    ahead and learning gains (Inbedding).
+    """
+
+    name = "lerendnetwerk.evaluation"

@@ -1,0 +1,3 @@
+"""Evaluating: after each meeting, the critical reflection, the cycle's evaluation with look-ahead
+and learning gains (Inbedding).
+"""

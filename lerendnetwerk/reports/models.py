@@ -1,0 +1,1 @@
+"""Reports: a network's cycle report and a region's annual report, as a page, a PDF and CSV."""

@@ -1,0 +1,3 @@
+"""A network's products and good practice: files and links with consent, published on the network's
+public page when the network chooses.
+"""

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class TransferConfig(AppConfig):
+    """Passing the learning on and anchoring it in the member organisations: transfer plans, the
+    relay, anchoring agreements (Inbedding, Verankering).
+    """
+
+    name = "lerendnetwerk.transfer"
