@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.barometer.charts import AverageRow, Chart, averages_chart, trend_chart
@@ -28,7 +28,7 @@ TITLE = _("Netwerkbarometer")
 def _round_chart(index: int, line: selectors.RoundLine, labels: dict[str, str]) -> Chart:
     return averages_chart(
         chart_id=f"report-barometer-{index}",
-        title=_g("Average per dimension, round closed on %(day)s")
+        title=gettext("Average per dimension, round closed on %(day)s")
         % {"day": date_format(line.closed_on, "j F Y")},
         rows=[AverageRow(labels[key], value) for key, value in line.averages.items()],
     )
@@ -65,7 +65,7 @@ def cycle_html(cycle: "Cycle") -> SafeString:
             "rounds": rounds,
             "dimensions": dimensions,
             "trend": _trend(
-                "report-barometer-trend", _g("Trend per dimension over the rounds"), lines
+                "report-barometer-trend", gettext("Trend per dimension over the rounds"), lines
             ),
         },
     )
@@ -120,7 +120,7 @@ def region_html(region: "Region", year: int) -> SafeString:
     charts = [
         averages_chart(
             chart_id=f"report-barometer-district-{i}",
-            title=_g("Average per dimension in %(district)s") % {"district": row.district},
+            title=gettext("Average per dimension in %(district)s") % {"district": row.district},
             rows=[AverageRow(label, row.averages[key]) for key, label in dimensions],
         )
         for i, row in enumerate(rows)
