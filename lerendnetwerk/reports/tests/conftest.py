@@ -71,6 +71,7 @@ class Story:
 
 @pytest.fixture
 def story(network: Network, facilitator: User, participant: User) -> Story:
+    assert participant.organisation is not None
     network.organisations.add(participant.organisation)
     cycle = network.cycles.get()
     Cycle.objects.filter(pk=cycle.pk).update(
