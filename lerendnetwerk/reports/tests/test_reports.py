@@ -23,7 +23,7 @@ from lerendnetwerk.core.tests.factories import (
 from lerendnetwerk.networks import report_parts
 from lerendnetwerk.networks.report_parts import ReportPart
 
-from .conftest import SECRETS, SHARED_CHALLENGE, SHARED_GOAL, SHARED_OUTCOME, hold_meeting
+from .story import SECRETS, SHARED_CHALLENGE, SHARED_GOAL, SHARED_OUTCOME, hold_meeting
 
 pytestmark = pytest.mark.django_db
 
