@@ -35,6 +35,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
         vars(trans_real)["_translations"].clear()
         vars(trans_real)["_default"] = None
+        trans_real.deactivate()
 
 
 @pytest.fixture(autouse=True)
