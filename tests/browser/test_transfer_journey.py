@@ -65,7 +65,7 @@ def test_a_plan_and_an_agreement_confirmed_by_the_manager(
     submit(page)
     expect(page.locator("main")).to_contain_text("Voorgesteld")
     assert [m.to for m in mail.outbox] == [[manager.email]]
-    link = re.search(r"http\S+", mail.outbox[0].body)
+    link = re.search(r"http\S+", str(mail.outbox[0].body))
     assert link is not None
 
     # The manager logs in, follows the link and confirms.

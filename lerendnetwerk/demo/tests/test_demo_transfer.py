@@ -16,7 +16,8 @@ def test_the_demo_manager_has_a_plan_in_progress_and_an_agreement_waiting():
     plan = TransferPlan.objects.select_related("cycle__network").get()
     network = plan.cycle.network
     assert plan.organisation == manager.organisation
-    assert network.organisations.filter(pk=manager.organisation_id).exists()
+    assert manager.organisation is not None
+    assert network.organisations.filter(pk=manager.organisation.pk).exists()
     assert plan.cycle.phase in {Phase.EMBEDDING, Phase.ANCHORING}
     assert plan.presentation_held
     steps = list(RelayStep.objects.order_by("position"))

@@ -1,6 +1,7 @@
 """The organisation's managers hear of a proposed agreement, each in their own language."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -10,7 +11,7 @@ from lerendnetwerk.transfer import services
 pytestmark = pytest.mark.django_db(transaction=False)
 
 
-def propose(cycle, organisation, by, today):
+def propose(cycle: Any, organisation: Any, by: Any, today: Any) -> Any:
     return services.agreement_propose(
         cycle=cycle,
         organisation=organisation,

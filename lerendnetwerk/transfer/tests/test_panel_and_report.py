@@ -1,6 +1,7 @@
 """The manager's panel and the report part: progress and agreements, nothing private."""
 
 from datetime import timedelta
+from typing import Any, cast
 
 import pytest
 from django.test import RequestFactory
@@ -64,10 +65,10 @@ def private_world(cycle, school, participant, facilitator, manager, today):
     return plan
 
 
-def render_panel(user):
+def render_panel(user: Any) -> str:
     request = RequestFactory().get("/mijn-pagina/")
     request.user = user
-    return str(panel.render(request))
+    return str(panel.render(cast(Any, request)))
 
 
 def test_the_panel_is_registered_and_counts_what_waits(private_world, manager):
@@ -126,9 +127,7 @@ def test_the_region_report_counts_per_district(private_world, utrecht, district,
     assert "50%" in html
     for text in PRIVATE:
         assert text not in html
-    last_year = dict(
-        ((who, what), value) for who, what, value in report.region_figures(utrecht, 2000)
-    )
+    last_year = {(who, what): value for who, what, value in report.region_figures(utrecht, 2000)}
     assert last_year[(district.name, "organisations")] == 0
 
 

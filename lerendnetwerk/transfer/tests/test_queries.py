@@ -1,6 +1,8 @@
 """Every transfer page, the panel and the report part read in a fixed number of queries."""
 
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any, cast
 
 import pytest
 from django.db import connection
@@ -15,7 +17,7 @@ from lerendnetwerk.transfer.models import AnchoringAgreement, RelayStep, Transfe
 pytestmark = pytest.mark.django_db
 
 
-def fill(network, cycle, facilitator, manager, today, n):
+def fill(network: Any, cycle: Any, facilitator: Any, manager: Any, today: Any, n: int) -> None:
     """n member organisations, each with a plan, n items, n relay steps and n agreements; the
     manager's own organisation gets the same."""
     organisations = [OrganisationFactory.create() for _ in range(n)] + [manager.organisation]
@@ -46,7 +48,7 @@ def fill(network, cycle, facilitator, manager, today, n):
             )
 
 
-def count(callable_):
+def count(callable_: Callable[[], object]) -> int:
     with CaptureQueriesContext(connection) as captured:
         callable_()
     return len(captured)
@@ -67,7 +69,7 @@ def test_pages_read_a_fixed_number_of_queries(
     people = {"facilitator": facilitator, "manager": manager}
     client = login(people[who])
 
-    def url():
+    def url() -> str:
         if page == "overview":
             return reverse("transfer:overview", args=[network.slug])
         return reverse("transfer:organisation", args=[network.slug, manager.organisation_id])
@@ -85,8 +87,8 @@ def test_the_panel_and_the_report_read_a_fixed_number_of_queries(
     request = RequestFactory().get("/")
     request.user = manager
 
-    def everything():
-        panel.render(request)
+    def everything() -> None:
+        panel.render(cast(Any, request))
         panel.waiting(manager)
         report.cycle_html(cycle)
         report.cycle_figures(cycle)

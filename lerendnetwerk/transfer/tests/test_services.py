@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -10,7 +11,7 @@ from lerendnetwerk.transfer.models import AnchoringAgreement, RelayStep
 pytestmark = pytest.mark.django_db
 
 
-def plan_args(**changes):
+def plan_args(**changes: Any) -> dict[str, Any]:
     return {
         "presentation_on": None,
         "presentation_held": False,
@@ -52,7 +53,7 @@ def test_only_a_member_organisation_gets_a_plan(cycle, facilitator):
 def test_the_relay_hands_on_from_colleague_to_colleague(cycle, participant, today):
     organisation = participant.organisation
 
-    def add(given_by_member, name, on):
+    def add(given_by_member: Any, name: str, on: Any) -> RelayStep:
         return services.relay_step_add(
             cycle=cycle,
             organisation=organisation,
@@ -75,8 +76,12 @@ def test_the_relay_hands_on_from_colleague_to_colleague(cycle, participant, toda
     assert "on" in error.value.error_dict
     # Correcting a colleague's name carries over to the step they gave.
     services.relay_step_update(
-        step=first, by=participant, received_by_name="Kim de Vries", on=first.on,
-        handed_on="De kijkwijzer", outcome="Gebruikt in de groep",
+        step=first,
+        by=participant,
+        received_by_name="Kim de Vries",
+        on=first.on,
+        handed_on="De kijkwijzer",
+        outcome="Gebruikt in de groep",
     )
     assert RelayStep.objects.get(pk=second.pk).giver == "Kim de Vries"
 
@@ -100,13 +105,9 @@ def test_only_a_member_who_works_there_starts_the_relay(cycle, participant, netw
 
 
 def test_only_a_manager_of_that_organisation_answers(proposed, participant):
-    other_manager = UserFactory.create(
-        is_manager=True, organisation=participant.organisation
-    )
+    other_manager = UserFactory.create(is_manager=True, organisation=participant.organisation)
     with pytest.raises(ValidationError, match="Alleen een leidinggevende van"):
-        services.agreement_answer(
-            agreement=proposed, manager=other_manager, confirm=True, note=""
-        )
+        services.agreement_answer(agreement=proposed, manager=other_manager, confirm=True, note="")
     proposed.refresh_from_db()
     assert proposed.state == AnchoringAgreement.State.PROPOSED
 
