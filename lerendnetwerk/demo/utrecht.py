@@ -28,6 +28,7 @@ from lerendnetwerk.demo.meetings import (
 )
 from lerendnetwerk.demo.second_factor import demo_totp_device
 from lerendnetwerk.demo.themes import seed_contributions, seed_themes
+from lerendnetwerk.demo.transfer import seed_transfer
 from lerendnetwerk.networks import phases, services
 from lerendnetwerk.networks.models import (
     Cycle,
@@ -124,6 +125,7 @@ def seed_demo(*, password: str, seed: int) -> str:
             services.membership_add(
                 network=network, user=accounts["kartrekker"], role=Membership.Role.FACILITATOR
             )
+    seed_transfer(manager=accounts["manager"], kartrekker=accounts["kartrekker"])
     computed = signals_compute()
     return (
         f"Demo data created; the database now holds {Organisation.objects.count()} organisations, "

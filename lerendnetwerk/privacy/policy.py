@@ -125,6 +125,15 @@ POLICY: dict[str, Rule] = {
     # --- Signals
     "signals.Signal.acknowledged_by": _authored("signals the person acknowledged"),
     "signals.DigestPreference.user": _own("the coordinator's digest setting"),
+    # --- Transfer and anchoring: the organisation's shared work stays, without the person
+    "transfer.TransferPlan.updated_by": _authored("transfer plans the person last changed"),
+    "transfer.RelayStep.given_by_member": _authored("relay steps the person handed on"),
+    "transfer.AnchoringAgreement.proposed_by": _authored(
+        "anchoring agreements the person proposed"
+    ),
+    "transfer.AnchoringAgreement.answered_by": _authored(
+        "anchoring agreements the manager answered"
+    ),
     # --- Names of things, not of people
     "auth.Permission.name": _not_personal("a permission"),
     "auth.Permission.codename": _not_personal("a permission"),
@@ -139,6 +148,11 @@ POLICY: dict[str, Rule] = {
     # Free text the facilitator types; the person it names may have no account.
     "networks.Prerequisite.expert_name": _not_personal("the network's expert, as typed"),
     "meetings.AgendaItem.lead_name": _not_personal("an outside lead, as typed"),
+    # Colleagues in the relay have no account: their names are typed by the network, shown only
+    # to its members (never to managers or in reports) and go with the plan's organisation or
+    # network; a member replaces a name on request by changing the step.
+    "transfer.RelayStep.given_by_name": _not_personal("a colleague in the relay, as typed"),
+    "transfer.RelayStep.received_by_name": _not_personal("a colleague in the relay, as typed"),
     # --- No link to an account, removed after a period by `purge_personal_data` (`services.py`)
     "axes.AccessAttempt.ip_address": _retention("failed logins, against guessing passwords"),
     "axes.AccessAttempt.username": _retention("failed logins, against guessing passwords"),
