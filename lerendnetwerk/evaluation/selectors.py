@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
-from lerendnetwerk.barometer.models import BarometerRound, Dimension, min_answers_for
+from lerendnetwerk.barometer.models import BarometerRound, Dimension
 from lerendnetwerk.barometer.results import round_results
 from lerendnetwerk.meetings import selectors as meeting_selectors
 from lerendnetwerk.meetings.models import Meeting, Rsvp
@@ -42,11 +42,14 @@ from .reflection import QUESTIONS
 EDITABLE_DAYS = 14
 
 
+# k: how many attendees must evaluate a meeting before its results are shown, so that no one's
+# answer can be singled out. A fixed 3 rather than the region's Netwerkbarometer minimum (5 by
+# default): a meeting has fewer attendees than a network has members.
+MIN_EVALUATIONS = 3
+
+
 def min_answers(region: Region) -> int:
-    """k: how many attendees must evaluate before a meeting's results are shown; the region's
-    minimum for the Netwerkbarometer (never below 3), for the same reason: no one's answer can
-    be singled out."""
-    return min_answers_for(region)
+    return MIN_EVALUATIONS
 
 
 # --- One meeting
