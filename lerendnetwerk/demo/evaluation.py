@@ -141,9 +141,7 @@ def _meeting_evaluations(rng: random.Random, held: list[Meeting]) -> None:
     )
 
 
-def _learning_gains(
-    rng: random.Random, cycle: Cycle, people: list[User], now: datetime
-) -> None:
+def _learning_gains(rng: random.Random, cycle: Cycle, people: list[User], now: datetime) -> None:
     gains = []
     for person in people:
         for level, text in GAINS.items():

@@ -101,7 +101,9 @@ class LearningGainForm(Form):
         label=_("What did it bring?"),
         max_length=NOTES_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Concrete: what you do differently now, what your team or organisation took up."),
+        help_text=_(
+            "Concrete: what you do differently now, what your team or organisation took up."
+        ),
     )
     share_with_manager = forms.BooleanField(
         label=_("Share with my own manager(s)"),

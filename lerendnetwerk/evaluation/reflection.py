@@ -6,13 +6,17 @@ p. 191). These are the platform's own questions for that; the keys are stored wi
 answers, so a question's wording may improve without losing what was recorded.
 """
 
-from django.utils.functional import Promise
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 SOURCE = "Permanent leren als team, p. 191"
 CATALOGUE_SLUG = "kritische-reflectie"
 
-QUESTIONS: list[tuple[str, Promise]] = [
+QUESTIONS: "list[tuple[str, StrPromise]]" = [
     ("yield", _("What has it really yielded so far, for the children and for us?")),
     ("practice", _("What did we change in our daily practice because of it?")),
     ("talk", _("What do we keep talking about without acting on it?")),

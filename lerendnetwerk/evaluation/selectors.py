@@ -170,11 +170,11 @@ class RatedMeeting:
 
 
 def _rated(meetings: QuerySet[Meeting], k: int) -> list[RatedMeeting]:
-    rows = meetings.annotate(
-        n=Count("evaluations"), avg=Avg("evaluations__rating")
-    ).order_by("starts_at", "pk")
+    rows = meetings.annotate(n=Count("evaluations"), avg=Avg("evaluations__rating")).order_by(
+        "starts_at", "pk"
+    )
     return [
-        RatedMeeting(m, m.n, round(m.avg, 1) if m.n >= k and m.avg is not None else None)  # type: ignore[attr-defined]
+        RatedMeeting(m, m.n, round(m.avg, 1) if m.n >= k and m.avg is not None else None)
         for m in rows
     ]
 
@@ -218,7 +218,7 @@ def meetings_to_evaluate(*, user: User, network: Network | None = None) -> list[
         ToEvaluate(
             m,
             timezone.localdate(evaluation_closes_at(meeting=m)),
-            bool(m.done),  # type: ignore[attr-defined]
+            bool(m.done),
         )
         for m in rows
     ]
@@ -257,7 +257,7 @@ def meeting_choices(*, network: Network) -> list[Meeting]:
     return list(
         Meeting.objects.filter(
             network=network,
-            cycle_id=network.current_cycle_id,
+            cycle=network.current_cycle,
             status=Meeting.Status.SCHEDULED,
         ).order_by("starts_at")
     )
@@ -286,6 +286,7 @@ def shared_plans(*, cycle: Cycle) -> list[MemberPlan]:
         for g in LearningGoal.objects.filter(
             cycle=cycle, kind=LearningGoal.Kind.INDIVIDUAL, is_shared=True
         )
+        if g.owner_id is not None
     }
     challenges = {
         c.member_id: c for c in PersonalChallenge.objects.filter(cycle=cycle, is_shared=True)
@@ -310,7 +311,9 @@ class BarometerTrend:
 def barometer_trend(*, cycle: Cycle) -> BarometerTrend | None:
     """The Netwerkbarometer's averages per dimension in the cycle's closed rounds that have
     enough answers to be shown (the barometer's own rule); None when there is none."""
-    rounds = BarometerRound.objects.filter(network_id=cycle.network_id, opened_at__gte=cycle.started_at)
+    rounds = BarometerRound.objects.filter(
+        network_id=cycle.network_id, opened_at__gte=cycle.started_at
+    )
     if cycle.ended_at is not None:
         rounds = rounds.filter(opened_at__lt=cycle.ended_at)
     latest = (
@@ -503,8 +506,8 @@ def cycle_report(*, cycle: Cycle) -> CycleReport:
     """What the cycle report shows of the evaluation: nothing with a name, nothing unshared."""
     region = Region.objects.get(districts__networks__cycles=cycle)
     texts: dict[str, list[str]] = {value: [] for value in LearningGain.Level.values}
-    for level, text in _reported_gains([cycle.pk]).order_by("level", "pk").values_list(
-        "level", "text"
+    for level, text in (
+        _reported_gains([cycle.pk]).order_by("level", "pk").values_list("level", "text")
     ):
         texts[level].append(text)
     look_ahead = look_ahead_summary(cycle=cycle)
@@ -575,7 +578,7 @@ def region_report(*, region: Region, year: int) -> list[DistrictRow]:
         d.pk: DistrictRow(district=d.name) for d in region.districts.order_by("name")
     }
     district_of = dict(cycles.values_list("pk", "network__district_id"))
-    for cycle_id, district_id in district_of.items():
+    for district_id in district_of.values():
         rows[district_id].cycles += 1
     for cycle_id, outcome in CycleEvaluation.objects.filter(cycle__in=cycles).values_list(
         "cycle_id", "goal_outcome"
@@ -583,11 +586,11 @@ def region_report(*, region: Region, year: int) -> list[DistrictRow]:
         row = rows[district_of[cycle_id]]
         row.outcomes[outcome] = row.outcomes.get(outcome, 0) + 1
     sums: dict[int, list[float]] = {}
-    for district_id, n, avg in (
+    for district_id, avg in (
         _held(Meeting.objects.filter(cycle__in=cycles))
         .annotate(n=Count("evaluations"), avg=Avg("evaluations__rating"))
         .filter(n__gte=k)
-        .values_list("network__district_id", "n", "avg")
+        .values_list("network__district_id", "avg")
     ):
         sums.setdefault(district_id, []).append(avg)
         rows[district_id].rated_meetings += 1
@@ -602,4 +605,3 @@ def region_report(*, region: Region, year: int) -> list[DistrictRow]:
         row = rows[district_of[cycle_id]]
         row.go_on[go_on] = row.go_on.get(go_on, 0) + 1
     return list(rows.values())
-

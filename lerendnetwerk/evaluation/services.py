@@ -208,9 +208,7 @@ def cycle_goal_outcome_save(
     return evaluation
 
 
-def challenge_outcome_save(
-    *, cycle: Cycle, member: User, outcome: str, is_shared: bool
-) -> None:
+def challenge_outcome_save(*, cycle: Cycle, member: User, outcome: str, is_shared: bool) -> None:
     """A member writes what came of their personal challenge, and shares it or not; the
     challenge stays the themes app's (its service keeps the question and learning goal)."""
     plan = selectors.my_plan(cycle=cycle, member=member)
@@ -266,9 +264,7 @@ def look_ahead_to_proposals(*, cycle: Cycle, proposed_by: User) -> list[ThemePro
     following = selectors.next_cycle(cycle=cycle)
     if following is None:
         raise ValidationError(
-            _(
-                "Start the new cycle first; then the wishes become theme proposals for it."
-            )
+            _("Start the new cycle first; then the wishes become theme proposals for it.")
         )
     wishes = list(
         LookAhead.objects.select_for_update()

@@ -26,9 +26,7 @@ urlpatterns = [
         views.goal_outcome,
         name="goal_outcome",
     ),
-    path(
-        "netwerken/<slug:slug>/evaluatie/mijn-uitdaging/", views.my_outcome, name="my_outcome"
-    ),
+    path("netwerken/<slug:slug>/evaluatie/mijn-uitdaging/", views.my_outcome, name="my_outcome"),
     path("netwerken/<slug:slug>/evaluatie/kijk-vooruit/", views.look_ahead, name="look_ahead"),
     path(
         "netwerken/<slug:slug>/evaluatie/kijk-vooruit/voorstellen/",

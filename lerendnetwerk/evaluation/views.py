@@ -208,9 +208,7 @@ def my_outcome(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.challenge_outcome_save(
-                cycle=current, member=request.user, **form.cleaned_data
-            )
+            services.challenge_outcome_save(cycle=current, member=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -392,7 +390,10 @@ def reflection(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> HttpR
     answers = selectors.reflection_answers(reflection=found)
     form = ReflectionForm(
         request.POST or None,
-        initial={**{key: text for key, _q, text in answers}, "agreed_changes": found.agreed_changes},
+        initial={
+            **{key: text for key, _q, text in answers},
+            "agreed_changes": found.agreed_changes,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

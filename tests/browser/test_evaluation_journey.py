@@ -99,7 +99,9 @@ def test_evaluate_a_meeting_write_a_learning_gain_and_look_ahead(
 
     # Cora writes a learning gain and shares it with her manager (a bad try first).
     visit(cora, f"/netwerken/{network.slug}/evaluatie/")
-    follow(cora, cora.locator(f"main a[href='/netwerken/{network.slug}/evaluatie/leerwinst/nieuw/']"))
+    follow(
+        cora, cora.locator(f"main a[href='/netwerken/{network.slug}/evaluatie/leerwinst/nieuw/']")
+    )
     cora.locator("input[name=level][value='team']").check()
     follow(cora, cora.locator("main form button[type=submit]"))
     expect(cora.locator("main [aria-invalid=true]")).to_have_count(1)
@@ -115,7 +117,9 @@ def test_evaluate_a_meeting_write_a_learning_gain_and_look_ahead(
         visit(person_page, f"/netwerken/{network.slug}/evaluatie/")
         follow(
             person_page,
-            person_page.locator(f"main a[href='/netwerken/{network.slug}/evaluatie/kijk-vooruit/']"),
+            person_page.locator(
+                f"main a[href='/netwerken/{network.slug}/evaluatie/kijk-vooruit/']"
+            ),
         )
         person_page.locator("input[name=go_on][value='yes']").check()
         person_page.locator("input[name=composition][value='same']").check()

@@ -8,136 +8,451 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('meetings', '0001_initial'),
-        ('networks', '0003_membership_invitation'),
+        ("meetings", "0001_initial"),
+        ("networks", "0003_membership_invitation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CriticalReflection',
+            name="CriticalReflection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('agreed_changes', models.TextField(blank=True, verbose_name='what we agree to change')),
-                ('opened_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='opened at')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='last change')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='critical_reflections', to='networks.cycle', verbose_name='cycle')),
-                ('meeting', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='critical_reflection', to='meetings.meeting', verbose_name='meeting')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='critical_reflections', to='networks.network', verbose_name='network')),
-                ('opened_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='opened by')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='last changed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "agreed_changes",
+                    models.TextField(blank=True, verbose_name="what we agree to change"),
+                ),
+                (
+                    "opened_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="opened at"
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="last change"
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="critical_reflections",
+                        to="networks.cycle",
+                        verbose_name="cycle",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="critical_reflection",
+                        to="meetings.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="critical_reflections",
+                        to="networks.network",
+                        verbose_name="network",
+                    ),
+                ),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="opened by",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="last changed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'critical reflection',
-                'verbose_name_plural': 'critical reflections',
-                'ordering': ['network', '-opened_at', '-pk'],
+                "verbose_name": "critical reflection",
+                "verbose_name_plural": "critical reflections",
+                "ordering": ["network", "-opened_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CycleEvaluation',
+            name="CycleEvaluation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('goal_outcome', models.CharField(choices=[('reached', 'Reached'), ('partly', 'Partly reached'), ('not_reached', 'Not reached')], max_length=20, verbose_name='shared learning goal')),
-                ('why', models.TextField(blank=True, verbose_name='why')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='last change')),
-                ('cycle', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='evaluation', to='networks.cycle', verbose_name='cycle')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='last changed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "goal_outcome",
+                    models.CharField(
+                        choices=[
+                            ("reached", "Reached"),
+                            ("partly", "Partly reached"),
+                            ("not_reached", "Not reached"),
+                        ],
+                        max_length=20,
+                        verbose_name="shared learning goal",
+                    ),
+                ),
+                ("why", models.TextField(blank=True, verbose_name="why")),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="last change"
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evaluation",
+                        to="networks.cycle",
+                        verbose_name="cycle",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="last changed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'evaluation of the cycle',
-                'verbose_name_plural': 'evaluations of cycles',
+                "verbose_name": "evaluation of the cycle",
+                "verbose_name_plural": "evaluations of cycles",
             },
         ),
         migrations.CreateModel(
-            name='EvaluationRequest',
+            name="EvaluationRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='sent at')),
-                ('recipients', models.PositiveSmallIntegerField(default=0, verbose_name='recipients')),
-                ('meeting', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='evaluation_request', to='meetings.meeting', verbose_name='meeting')),
-                ('sent_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='sent by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "sent_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="sent at"),
+                ),
+                (
+                    "recipients",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="recipients"),
+                ),
+                (
+                    "meeting",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evaluation_request",
+                        to="meetings.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="sent by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'request to evaluate',
-                'verbose_name_plural': 'requests to evaluate',
+                "verbose_name": "request to evaluate",
+                "verbose_name_plural": "requests to evaluate",
             },
         ),
         migrations.CreateModel(
-            name='LearningGain',
+            name="LearningGain",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('individual', 'Me: what I learned and changed in my practice'), ('team', 'My team: what my team took up'), ('organisation', 'My organisation: what the organisation changed')], max_length=20, verbose_name='level')),
-                ('text', models.TextField(verbose_name='learning gain')),
-                ('share_with_manager', models.BooleanField(default=False, verbose_name='share with my own manager(s)')),
-                ('share_for_reporting', models.BooleanField(default=False, verbose_name='share for reporting (without my name)')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='written at')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='last change')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='learning_gains', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='learning_gains', to='networks.cycle', verbose_name='cycle')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("individual", "Me: what I learned and changed in my practice"),
+                            ("team", "My team: what my team took up"),
+                            ("organisation", "My organisation: what the organisation changed"),
+                        ],
+                        max_length=20,
+                        verbose_name="level",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="learning gain")),
+                (
+                    "share_with_manager",
+                    models.BooleanField(default=False, verbose_name="share with my own manager(s)"),
+                ),
+                (
+                    "share_for_reporting",
+                    models.BooleanField(
+                        default=False, verbose_name="share for reporting (without my name)"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="written at"
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="last change"
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="learning_gains",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="learning_gains",
+                        to="networks.cycle",
+                        verbose_name="cycle",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'learning gain',
-                'verbose_name_plural': 'learning gains',
-                'ordering': ['cycle', 'author', 'level'],
-                'constraints': [models.UniqueConstraint(fields=('cycle', 'author', 'level'), name='learning_gain_once_per_level')],
+                "verbose_name": "learning gain",
+                "verbose_name_plural": "learning gains",
+                "ordering": ["cycle", "author", "level"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("cycle", "author", "level"), name="learning_gain_once_per_level"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LookAhead',
+            name="LookAhead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('go_on', models.CharField(choices=[('yes', 'Yes'), ('maybe', 'Maybe'), ('no', 'No')], max_length=10, verbose_name='go on')),
-                ('composition', models.CharField(choices=[('same', 'The same group'), ('extended', 'The same group with new colleagues'), ('different', 'A different group'), ('unsure', 'I do not know yet')], max_length=20, verbose_name='in which composition')),
-                ('subject', models.CharField(blank=True, max_length=200, verbose_name='subject for the next cycle')),
-                ('proposed_at', models.DateTimeField(blank=True, null=True, verbose_name='proposed as a theme')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='last change')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='look_aheads', to='networks.cycle', verbose_name='cycle')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='look_aheads', to=settings.AUTH_USER_MODEL, verbose_name='member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "go_on",
+                    models.CharField(
+                        choices=[("yes", "Yes"), ("maybe", "Maybe"), ("no", "No")],
+                        max_length=10,
+                        verbose_name="go on",
+                    ),
+                ),
+                (
+                    "composition",
+                    models.CharField(
+                        choices=[
+                            ("same", "The same group"),
+                            ("extended", "The same group with new colleagues"),
+                            ("different", "A different group"),
+                            ("unsure", "I do not know yet"),
+                        ],
+                        max_length=20,
+                        verbose_name="in which composition",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="subject for the next cycle"
+                    ),
+                ),
+                (
+                    "proposed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="proposed as a theme"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="last change"
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="look_aheads",
+                        to="networks.cycle",
+                        verbose_name="cycle",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="look_aheads",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'look-ahead',
-                'verbose_name_plural': 'look-aheads',
-                'ordering': ['cycle', 'updated_at', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('cycle', 'member'), name='look_ahead_once_per_member')],
+                "verbose_name": "look-ahead",
+                "verbose_name_plural": "look-aheads",
+                "ordering": ["cycle", "updated_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("cycle", "member"), name="look_ahead_once_per_member"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MeetingEvaluation',
+            name="MeetingEvaluation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('what_worked', models.CharField(blank=True, max_length=500, verbose_name='what worked')),
-                ('what_to_change', models.CharField(blank=True, max_length=500, verbose_name='what to change')),
-                ('rating', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='rating')),
-                ('is_anonymous', models.BooleanField(default=False, verbose_name='show my answers without my name')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='given at')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='last change')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meeting_evaluations', to=settings.AUTH_USER_MODEL, verbose_name='member')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evaluations', to='meetings.meeting', verbose_name='meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "what_worked",
+                    models.CharField(blank=True, max_length=500, verbose_name="what worked"),
+                ),
+                (
+                    "what_to_change",
+                    models.CharField(blank=True, max_length=500, verbose_name="what to change"),
+                ),
+                (
+                    "rating",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="rating",
+                    ),
+                ),
+                (
+                    "is_anonymous",
+                    models.BooleanField(
+                        default=False, verbose_name="show my answers without my name"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="given at"
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="last change"
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meeting_evaluations",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="member",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evaluations",
+                        to="meetings.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting evaluation',
-                'verbose_name_plural': 'meeting evaluations',
-                'ordering': ['meeting', 'created_at', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('meeting', 'author'), name='meeting_evaluation_once_per_member'), models.CheckConstraint(condition=models.Q(('rating__gte', 1), ('rating__lte', 5)), name='meeting_evaluation_rating_1_5')],
+                "verbose_name": "meeting evaluation",
+                "verbose_name_plural": "meeting evaluations",
+                "ordering": ["meeting", "created_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("meeting", "author"), name="meeting_evaluation_once_per_member"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("rating__gte", 1), ("rating__lte", 5)),
+                        name="meeting_evaluation_rating_1_5",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ReflectionAnswer',
+            name="ReflectionAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question', models.CharField(max_length=40, verbose_name='question')),
-                ('text', models.TextField(verbose_name='our answer')),
-                ('reflection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='evaluation.criticalreflection', verbose_name='critical reflection')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("question", models.CharField(max_length=40, verbose_name="question")),
+                ("text", models.TextField(verbose_name="our answer")),
+                (
+                    "reflection",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="evaluation.criticalreflection",
+                        verbose_name="critical reflection",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'answer to a critical question',
-                'verbose_name_plural': 'answers to the critical questions',
-                'ordering': ['reflection', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('reflection', 'question'), name='reflection_answer_once_per_question')],
+                "verbose_name": "answer to a critical question",
+                "verbose_name_plural": "answers to the critical questions",
+                "ordering": ["reflection", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("reflection", "question"),
+                        name="reflection_answer_once_per_question",
+                    )
+                ],
             },
         ),
     ]
