@@ -31,8 +31,12 @@ def pytest_configure(config: pytest.Config) -> None:
             stale = True
     if stale:
         # Django is set up before this hook and may have loaded the old catalogues already.
+        import gettext
+
         from django.utils.translation import trans_real
 
+        # Both Django and Python's gettext keep parsed catalogues; forget the stale ones.
+        vars(gettext)["_translations"].clear()
         vars(trans_real)["_translations"].clear()
         vars(trans_real)["_default"] = None
         trans_real.deactivate()

@@ -19,6 +19,7 @@ from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.demo import names
 from lerendnetwerk.demo.barometer import seed_barometer
+from lerendnetwerk.demo.evaluation import seed_evaluation
 from lerendnetwerk.demo.meetings import (
     CANCELLATIONS,
     DROP_OUTS,
@@ -108,6 +109,7 @@ def seed_demo(*, password: str, seed: int) -> str:
     entries = activities_by_phase()
     # Their own random numbers, so that these parts do not change the rest of the demo.
     barometer_rng, themes_rng = random.Random(seed + 1), random.Random(seed + 2)
+    evaluation_rng = random.Random(seed + 3)
     troubles = _troubles(plans, demo_plan)
     for plan in plans:
         network = _build_network(rng, plan, people, created_by=accounts["coordinator"])
@@ -119,6 +121,13 @@ def seed_demo(*, password: str, seed: int) -> str:
             seed_themes(themes_rng, network)
         else:
             seed_contributions(themes_rng, network, held)
+        seed_evaluation(
+            evaluation_rng,
+            network,
+            held,
+            is_demo=plan is demo_plan,
+            manager=accounts["manager"],
+        )
         if troubles.get(id(plan)) == DROP_OUTS:
             # The demo kartrekker co-leads one troubled network, so that their page and the
             # network's health panel show what a signal looks like.

@@ -116,6 +116,8 @@ def _detail(
             and not meeting.is_past
             and not meeting.is_cancelled,
             "may_change": may_change,
+            # Members read the evaluation of a meeting that has ended (evaluation:meeting).
+            "may_read_evaluation": request.user.has_perm("meetings.answer_meeting", meeting),
             "may_edit_agenda": request.user.has_perm("meetings.edit_agenda", meeting),
             "preparers": selectors.meeting_preparers(meeting=meeting),
         },

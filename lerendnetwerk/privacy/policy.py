@@ -120,6 +120,18 @@ POLICY: dict[str, Rule] = {
     "groups.Buddy_members.user": _own("buddy pairs"),
     "groups.GroupRotation.created_by": _authored("group rotations the person planned"),
     "groups.RotationGroup_members.user": _own("the small groups the person was in"),
+    # --- Evaluation
+    "evaluation.MeetingEvaluation.author": _own(
+        "the person's evaluations of meetings (results show them only from three on)"
+    ),
+    "evaluation.EvaluationRequest.sent_by": _authored("requests to evaluate the person sent"),
+    "evaluation.CriticalReflection.opened_by": _authored("critical reflections the person opened"),
+    "evaluation.CriticalReflection.updated_by": _authored(
+        "critical reflections the person recorded"
+    ),
+    "evaluation.CycleEvaluation.updated_by": _authored("goal outcomes the person recorded"),
+    "evaluation.LookAhead.member": _own("the person's look-ahead for the next cycle"),
+    "evaluation.LearningGain.author": _own("the person's learning gains"),
     # --- Diary
     "journal.JournalEntry.author": _own("the learning diary"),
     # --- Signals
