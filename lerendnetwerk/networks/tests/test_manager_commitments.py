@@ -2,6 +2,7 @@
 asked again in a new cycle; managers invited by the facilitator; the daily reminder."""
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -11,7 +12,12 @@ from django.urls import reverse
 from lerendnetwerk.accounts.models import RoleInvitation, User
 from lerendnetwerk.core.tests.factories import OrganisationFactory, UserFactory, add_member, login
 from lerendnetwerk.networks import manager_panels, services
-from lerendnetwerk.networks.models import ManagerCommitment, ManagerReminder, Prerequisite
+from lerendnetwerk.networks.models import (
+    ManagerCommitment,
+    ManagerReminder,
+    Network,
+    Prerequisite,
+)
 
 from .test_services_phases import record_all_prerequisites, set_phase
 
@@ -26,7 +32,7 @@ def mail_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
-def propose(network, manager, facilitator, **values):
+def propose(network: Network, manager: User, facilitator: User, **values: Any) -> ManagerCommitment:
     return services.manager_commitment_record(
         network=network,
         manager=manager,
@@ -106,7 +112,7 @@ def test_the_manager_confirms_through_the_form_and_lands_on_their_page(
         reverse("networks:commitment_confirm", args=[network.slug]),
         {"role": "sponsor", "hours_per_month": "5", "budget_euros": "800", "note": "Akkoord"},
     )
-    assert response.status_code == 302 and response.url == reverse("pages:manager")
+    assert response.status_code == 302 and response["Location"] == reverse("pages:manager")
     commitment = ManagerCommitment.objects.get()
     assert commitment.is_confirmed and commitment.hours_per_month == Decimal(5)
 
