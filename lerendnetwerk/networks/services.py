@@ -294,11 +294,13 @@ def manager_commitment_record(
     hours_per_month: Decimal | None = None,
     budget_euros: int | None = None,
     proposed_by: User | None = None,
+    notify: bool = True,
 ) -> ManagerCommitment:
     """The facilitator records what a manager committed for the current cycle: a proposal.
 
     The manager is e-mailed and confirms it (or changes it) on their page. Changing a confirmed
     commitment makes it a proposal again: the manager confirms what the network relies on.
+    `notify=False` (the demo data) e-mails nobody.
     """
     if not manager.is_manager:
         raise ValidationError(
@@ -330,7 +332,8 @@ def manager_commitment_record(
     else:
         _touch(network)
         return commitment  # nothing changed: no new question to the manager
-    _commitment_email(commitment, proposed_by=proposed_by)
+    if notify:
+        _commitment_email(commitment, proposed_by=proposed_by)
     _touch(network)
     return commitment
 
@@ -588,6 +591,7 @@ def network_start_cycle(
     still_true: Collection[str] = (),
     new_evidence: Mapping[str, str] | None = None,
     ending: Iterable[Membership] = (),
+    notify: bool = True,
 ) -> Cycle:
     """A new cycle (doorstart) after anchoring, with a new theme, back at the beginning.
 
@@ -596,6 +600,7 @@ def network_start_cycle(
     commitments are copied to the new cycle as proposals, and each manager is e-mailed to
     confirm theirs again (the earlier cycle's stay as history); the members in `ending` do not
     continue (their membership ends as `membership_end` ends it, history kept).
+    `notify=False` (the demo data) e-mails nobody.
     """
     current = _current_cycle_locked(network)
     if current.phase != Phase.ANCHORING:
@@ -652,7 +657,8 @@ def network_start_cycle(
             budget_euros=old.budget_euros,
             proposed_by=started_by,
         )
-        _commitment_email(commitment, proposed_by=started_by)
+        if notify:
+            _commitment_email(commitment, proposed_by=started_by)
     for membership in ending:
         membership_end(membership=membership)
     return cycle
