@@ -116,7 +116,9 @@ def seed_demo(*, password: str, seed: int) -> str:
         _confirm_commitments(network, waiting, when=now - timedelta(days=rng.randint(3, 30)))
         network.refresh_from_db()
         held = seed_meetings(rng, network, entries, troubles.get(id(plan), ""))
-        seed_barometer(barometer_rng, network, demo_participant=accounts["deelnemer"])
+        # The open round the deelnemer has yet to answer is in the kartrekker's network only.
+        deelnemer = accounts["deelnemer"] if plan is demo_plan else None
+        seed_barometer(barometer_rng, network, demo_participant=deelnemer)
         if plan is demo_plan:
             seed_themes(themes_rng, network)
         else:
