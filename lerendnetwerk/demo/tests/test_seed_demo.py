@@ -190,7 +190,7 @@ def test_the_demo_manager_has_a_commitment_waiting_and_networks_in_embedding_and
     assert waiting.network.memberships.filter(
         user__email="kartrekker@example.org", role="facilitator"
     ).exists()
-    assert waiting.network.organisations.filter(pk=manager.organisation).exists()
+    assert manager.organisation in waiting.network.organisations.all()
     confirmed_phases = {
         c.network.current_cycle.phase
         for c in commitments.filter(confirmed_at__isnull=False)
