@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
+from django.db.models import F
 from django.utils import timezone
 
 from lerendnetwerk.accounts.models import User
@@ -114,9 +115,13 @@ def seed_demo(*, password: str, seed: int) -> str:
     for plan in plans:
         network = _build_network(rng, plan, people, created_by=accounts["coordinator"])
         _backdate(rng, network, now)
+        waiting = accounts["manager"] if plan is demo_plan else None
+        _confirm_commitments(network, waiting, when=now - timedelta(days=rng.randint(3, 30)))
         network.refresh_from_db()
         held = seed_meetings(rng, network, entries, troubles.get(id(plan), ""))
-        seed_barometer(barometer_rng, network, demo_participant=accounts["deelnemer"])
+        # The open round the deelnemer has yet to answer is in the kartrekker's network only.
+        deelnemer = accounts["deelnemer"] if plan is demo_plan else None
+        seed_barometer(barometer_rng, network, demo_participant=deelnemer)
         if plan is demo_plan:
             seed_themes(themes_rng, network)
         else:
@@ -335,6 +340,44 @@ def _place_demo_accounts(
     neighbours = [p for p in plans if p.district == demo_plan.district and p is not demo_plan]
     second = next((p for p in neighbours if p.started), neighbours[0])
     second.participants = [accounts["deelnemer"]]
+    # The second half of the Handreiking needs a home: the deelnemer's second network is in
+    # embedding, and a third network (in the district if it has one) in anchoring. The demo
+    # manager's organisation takes part in both with a confirmed commitment, and in the
+    # kartrekker's network with one still waiting for the manager.
+    third = next((p for p in neighbours if p is not second), None)
+    anchoring = third or next(
+        p
+        for p in plans
+        if (p.cycles, p.phase) == (1, Phase.ANCHORING) and p.district != demo_plan.district
+    )
+    _swap_stage(plans, second, (1, Phase.EMBEDDING), avoid=demo_plan.district)
+    _swap_stage(plans, anchoring, (1, Phase.ANCHORING), avoid=demo_plan.district)
+    manager = accounts["manager"]
+    staff = _staff_of(manager, people.staff[demo_plan.district.pk], at_least=4)
+    demo_plan.participants += staff[:2]
+    second.participants += staff[1:3]
+    anchoring.participants += staff[2:4]
+    for plan in (second, anchoring):
+        plan.managers = [manager, *people.managers[plan.district.pk][:1]]
+
+
+def _swap_stage(plans: list[Plan], plan: Plan, stage: tuple[int, str], avoid: District) -> None:
+    """Give `plan` this stage, and its own stage to a network elsewhere that had it."""
+    if (plan.cycles, plan.phase) == stage:
+        return
+    other = next(p for p in plans if (p.cycles, p.phase) == stage and p.district != avoid)
+    other.cycles, other.phase, plan.cycles, plan.phase = plan.cycles, plan.phase, *stage
+    other.step_back, plan.step_back = plan.step_back, other.step_back
+
+
+def _staff_of(manager: User, staff: list[User], at_least: int) -> list[User]:
+    """People who work at the manager's organisation; a few colleagues move there if needed."""
+    own = [u for u in staff if u.organisation_id == manager.organisation_id]
+    movers = [u for u in staff if u not in own][: max(0, at_least - len(own))]
+    for user in movers:
+        user.organisation = manager.organisation
+    User.objects.filter(pk__in=[u.pk for u in movers]).update(organisation=manager.organisation)
+    return own + movers
 
 
 def _build_network(rng: random.Random, plan: Plan, people: People, created_by: User) -> Network:
@@ -352,7 +395,7 @@ def _build_network(rng: random.Random, plan: Plan, people: People, created_by: U
     count = len(PrerequisiteKind.values) if plan.started else rng.randint(1, 3)
     for kind in PrerequisiteKind.values[:count]:
         if kind == PrerequisiteKind.MANAGEMENT_COMMITMENT:
-            _commit_managers(rng, network, plan, people)
+            _commit_managers(rng, network, plan, people, facilitators[0])
         services.prerequisite_record(
             network=network,
             kind=kind,
@@ -388,7 +431,9 @@ def _pick_members(
     return plan.facilitators or chosen[:own], plan.participants + chosen[own:]
 
 
-def _commit_managers(rng: random.Random, network: Network, plan: Plan, people: People) -> None:
+def _commit_managers(
+    rng: random.Random, network: Network, plan: Plan, people: People, facilitator: User
+) -> None:
     district_managers = people.managers[plan.district.pk]
     managers = plan.managers or rng.sample(district_managers, min(2, len(district_managers)))
     for i, manager in enumerate(managers):
@@ -396,8 +441,23 @@ def _commit_managers(rng: random.Random, network: Network, plan: Plan, people: P
         if i > 0:
             role = rng.choice([ManagerCommitment.Role.SPONSOR, ManagerCommitment.Role.OTHER])
         services.manager_commitment_record(
-            network=network, manager=manager, role=role, note=rng.choice(names.COMMITMENT_NOTES)
+            network=network,
+            manager=manager,
+            role=role,
+            note=rng.choice(names.COMMITMENT_NOTES),
+            hours_per_month=Decimal(rng.choice([4, 6, 8, 12])),
+            budget_euros=rng.choice([None, 500, 1000, 1500]),
+            proposed_by=facilitator,
+            notify=False,
         )
+
+
+def _confirm_commitments(network: Network, waiting: User | None, when: datetime) -> None:
+    """The managers confirmed what the facilitator recorded; `waiting` has not yet."""
+    commitments = ManagerCommitment.objects.filter(network=network)
+    if waiting is not None:
+        commitments = commitments.exclude(manager=waiting, cycle=network.current_cycle)
+    commitments.update(confirmed_at=when, confirmed_by=F("manager"))
 
 
 def _evidence(rng: random.Random, network: Network, kind: str, expert: User) -> dict[str, Any]:
@@ -427,7 +487,13 @@ def _move_through_cycles(rng: random.Random, network: Network, plan: Plan, lead:
     for number in range(1, plan.cycles + 1):
         if number > 1:
             theme = rng.choice([t for t in names.TOPICS if t != plan.topic]).theme
-            services.network_start_cycle(network=network, theme=theme, started_by=lead)
+            services.network_start_cycle(
+                network=network,
+                theme=theme,
+                started_by=lead,
+                still_true=PrerequisiteKind.values,
+                notify=False,
+            )
         target = plan.phase if number == plan.cycles else Phase.ANCHORING
         for phase in phases.ORDER[1 : phases.ORDER.index(target) + 1]:
             cycle = network.cycles.get(number=number)

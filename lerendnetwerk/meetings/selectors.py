@@ -343,3 +343,70 @@ def attendance_trends(
             AttendancePoint(timezone.localdate(starts_at), attended, invited)
         )
     return trends
+
+
+@dataclass(frozen=True)
+class OrganisationAttendance:
+    """An organisation's people at a network's held meetings of the current cycle, as totals:
+    what its manager sees (never who, never why someone could not come)."""
+
+    held: int
+    expected: int
+    present: int
+
+    @property
+    def percentage(self) -> int | None:
+        return round(100 * self.present / self.expected) if self.expected else None
+
+
+def organisation_attendance(
+    *, organisation_id: int, networks: Collection[Network]
+) -> dict[int, OrganisationAttendance]:
+    """For each network, its current cycle's meetings with recorded attendance (not cancelled)
+    and how many of the organisation's people were invited to them and came. Two queries."""
+    cycle_ids = [n.current_cycle_id for n in networks if n.current_cycle_id]
+    held_meetings = Meeting.objects.filter(
+        cycle_id__in=cycle_ids,
+        status=Meeting.Status.SCHEDULED,
+        attendance_recorded_at__isnull=False,
+    )
+    held = dict(
+        held_meetings.order_by()
+        .values_list("network_id")
+        .annotate(n=Count("pk"))
+        .values_list("network_id", "n")
+    )
+    counted = {
+        network_id: (expected, present)
+        for network_id, expected, present in Rsvp.objects.filter(
+            meeting__in=held_meetings, user__organisation_id=organisation_id
+        )
+        .order_by()
+        .values_list("meeting__network_id")
+        .annotate(expected=Count("pk"), present=Count("pk", filter=Q(attended=True)))
+        .values_list("meeting__network_id", "expected", "present")
+    }
+    return {
+        n.pk: OrganisationAttendance(
+            held=held.get(n.pk, 0),
+            expected=counted.get(n.pk, (0, 0))[0],
+            present=counted.get(n.pk, (0, 0))[1],
+        )
+        for n in networks
+    }
+
+
+def meetings_next_of(*, networks: Collection[Network]) -> dict[int, Meeting]:
+    """Each network's next planned meeting (soonest scheduled, not ended), in one query."""
+    upcoming = (
+        Meeting.objects.filter(
+            network__in=[n.pk for n in networks],
+            status=Meeting.Status.SCHEDULED,
+            ends_at__gt=timezone.now(),
+        )
+        .annotate(
+            soonest=Window(RowNumber(), partition_by=F("network_id"), order_by=F("starts_at").asc())
+        )
+        .filter(soonest=1)
+    )
+    return {m.network_id: m for m in upcoming}

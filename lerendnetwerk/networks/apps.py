@@ -8,11 +8,20 @@ class NetworksConfig(AppConfig):
     def ready(self) -> None:
         from lerendnetwerk.accounts import profile
 
-        from . import invalidation, sections, views
+        from . import invalidation, manager_panels, sections, views
         from .sections import Section
 
         profile.register(profile.Panel(key="networks", order=10, render=views.profile_panel))
 
+        # The commitments are on the manager's page itself; the panel counts the waiting ones.
+        manager_panels.register(
+            manager_panels.ManagerPanel(
+                key="commitments",
+                order=0,
+                render=views.commitments_panel,
+                waiting=views.commitments_waiting,
+            )
+        )
         invalidation.connect()
         sections.register(
             Section(

@@ -141,23 +141,84 @@ class PrerequisiteForm(Form):
             del self.fields["expert_name"]
 
 
-class ManagerCommitmentForm(Form):
-    manager: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
-        label=_("Manager"), queryset=None
-    )
+class CommitmentFields(Form):
+    """What a manager commits: a role, time and budget for their staff, and a note."""
+
     role = forms.ChoiceField(label=_("Role"), choices=ManagerCommitment.Role.choices)
+    hours_per_month = forms.DecimalField(
+        label=_("Hours per month for their staff"),
+        min_value=0,
+        max_value=2000,
+        decimal_places=1,
+        required=False,
+        help_text=_("Together, for everyone of the organisation who takes part."),
+    )
+    budget_euros = forms.IntegerField(
+        label=_("Budget (euro)"), min_value=0, max_value=10_000_000, required=False
+    )
     note = forms.CharField(
         label=_("What they committed to"),
         max_length=300,
         required=False,
-        help_text=_("E-mail the manager first; record here what you agreed."),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class ManagerCommitmentForm(CommitmentFields):
+    manager: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
+        label=_("Manager"), queryset=None
+    )
+    field_order = ["manager", "role", "hours_per_month", "budget_euros", "note"]
 
     def __init__(self, *args: Any, managers: "QuerySet[User]", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["manager"].queryset = managers
         self.fields["manager"].label_from_instance = lambda user: (
             f"{user.name} ({user.organisation})" if user.organisation else user.name
+        )
+        self.fields["note"].help_text = _(
+            "E-mail the manager first; record here what you agreed. The manager is asked to "
+            "confirm it."
+        )
+
+
+class CommitmentConfirmForm(CommitmentFields):
+    """The manager's own form: saving it confirms the commitment, changed or not."""
+
+    def __init__(self, *args: Any, commitment: ManagerCommitment | None = None, **kwargs: Any):
+        if commitment is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "role": commitment.role,
+                    "hours_per_month": commitment.hours_per_month,
+                    "budget_euros": commitment.budget_euros,
+                    "note": commitment.note,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        self.fields["hours_per_month"].label = _("Hours per month for my staff")
+        self.fields["note"].label = _("What I commit to")
+
+
+class InviteManagerForm(Form):
+    organisation: "forms.ModelChoiceField[Organisation]" = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=None
+    )
+    name = forms.CharField(label=_("Name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"))
+    message = forms.CharField(
+        max_length=SHORT_TEXT_MAX,
+        label=_("Personal message"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, organisations: "QuerySet[Organisation]", **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].help_text = _(
+            "A member organisation of the network; the manager leads it."
         )
 
 
@@ -182,12 +243,61 @@ class PhaseMoveForm(Form):
 
 
 class NewCycleForm(Form):
+    """The doorstart: the new theme, each prerequisite again, and who does not continue."""
+
     theme = forms.CharField(
         label=_("Theme of the new cycle"),
         max_length=200,
         required=False,
         help_text=_("You may leave it open and choose it together in the first meetings."),
     )
+    ending: "forms.ModelMultipleChoiceField[Membership]" = forms.ModelMultipleChoiceField(
+        label=_("Members who do not continue"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Their membership ends when the new cycle starts; what they did stays in the "
+            "network's history."
+        ),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        prerequisites: "list[tuple[str, StrOrPromise, Prerequisite | None]]",
+        memberships: "QuerySet[Membership]",
+        **kwargs: Any,
+    ) -> None:
+        """`prerequisites`: (kind, label, what is recorded) for each of the four."""
+        super().__init__(*args, **kwargs)
+        ending = self.fields.pop("ending")
+        for kind, label, recorded in prerequisites:
+            self.fields[f"still_{kind}"] = forms.BooleanField(
+                label=_("Still true: %(prerequisite)s") % {"prerequisite": label},
+                required=False,
+                help_text=recorded.evidence if recorded else _("Not recorded yet."),
+            )
+            self.fields[f"evidence_{kind}"] = forms.CharField(
+                label=_("Or the new evidence: %(prerequisite)s") % {"prerequisite": label},
+                max_length=NOTES_MAX,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        ending.queryset = memberships
+        ending.label_from_instance = lambda m: f"{m.user.name} ({m.get_role_display()})"
+        self.fields["ending"] = ending
+        self.kinds = [kind for kind, _label, _recorded in prerequisites]
+
+    def still_true(self) -> list[str]:
+        return [kind for kind in self.kinds if self.cleaned_data.get(f"still_{kind}")]
+
+    def new_evidence(self) -> dict[str, str]:
+        return {
+            kind: text
+            for kind in self.kinds
+            if (text := self.cleaned_data.get(f"evidence_{kind}", "").strip())
+        }
 
 
 class ContactForm(Form):

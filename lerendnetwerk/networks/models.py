@@ -244,6 +244,15 @@ class Prerequisite(models.Model):
         verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    # The cycle it was last recorded or reconfirmed for: a new cycle (doorstart) asks again.
+    confirmed_for_cycle = models.ForeignKey(
+        Cycle,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed for cycle"),
+    )
 
     class Meta:
         ordering = ["network", "kind"]
@@ -257,8 +266,24 @@ class Prerequisite(models.Model):
         return self.get_kind_display()
 
 
+class ManagerCommitmentQuerySet(models.QuerySet["ManagerCommitment"]):
+    def current(self) -> "ManagerCommitmentQuerySet":
+        """The commitments for each network's current cycle (earlier cycles are history)."""
+        return self.filter(cycle_id=models.F("network__current_cycle_id"))
+
+    def proposed(self) -> "ManagerCommitmentQuerySet":
+        """Recorded by the facilitator, not yet confirmed by the manager."""
+        return self.filter(confirmed_at__isnull=True)
+
+
 class ManagerCommitment(models.Model):
-    """A manager who committed to the network, and the role they took on."""
+    """What a manager commits to a network for one cycle: a role, time, budget and a note.
+
+    The facilitator records what they agreed; it is *proposed* until the manager confirms it or
+    changes it themselves (a change by the manager is a confirmation). Each cycle has its own
+    rows: a new cycle (doorstart) copies the commitments as proposed, so the manager confirms
+    them again, and the earlier cycle's rows stay as history.
+    """
 
     class Role(models.TextChoices):
         SOUNDING_BOARD = "sounding_board", _("Sounding board")
@@ -271,6 +296,12 @@ class ManagerCommitment(models.Model):
         related_name="manager_commitments",
         verbose_name=_("network"),
     )
+    cycle = models.ForeignKey(
+        Cycle,
+        on_delete=models.CASCADE,
+        related_name="manager_commitments",
+        verbose_name=_("cycle"),
+    )
     manager = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -278,16 +309,69 @@ class ManagerCommitment(models.Model):
         verbose_name=_("manager"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # For the manager's own staff in the network, together.
+    hours_per_month = models.DecimalField(
+        _("hours per month for their staff"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+    )
+    budget_euros = models.PositiveIntegerField(_("budget (euro)"), null=True, blank=True)
     note = models.CharField(_("what they committed to"), max_length=300, blank=True)
     committed_at = models.DateField(_("committed on"), default=timezone.localdate)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+
+    objects = ManagerCommitmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["manager__name"]
         verbose_name = _("manager commitment")
         verbose_name_plural = _("manager commitments")
         constraints = [
-            models.UniqueConstraint(fields=["network", "manager"], name="commitment_once"),
+            models.UniqueConstraint(fields=["cycle", "manager"], name="commitment_once_per_cycle"),
         ]
 
     def __str__(self) -> str:
         return f"{self.manager} ({self.get_role_display()})"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class ManagerReminder(models.Model):
+    """When a manager was last e-mailed about what waits for them, and how much it was then:
+    the daily reminder goes out only when more waits than at the last one."""
+
+    manager = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="manager_reminder",
+        verbose_name=_("manager"),
+    )
+    last_reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
+    last_count = models.PositiveIntegerField(_("waiting at the last reminder"), default=0)
+
+    class Meta:
+        verbose_name = _("manager reminder")
+        verbose_name_plural = _("manager reminders")
+
+    def __str__(self) -> str:
+        return str(self.manager)

@@ -11,7 +11,7 @@ import rules
 from lerendnetwerk.accounts.roles import coordinator_region_ids, is_coordinator
 
 from .models import Membership, Network
-from .selectors import member_roles
+from .selectors import has_commitment, is_member_organisation, member_roles
 
 
 def network_roles(user: Any, network: Network) -> frozenset[str]:
@@ -50,7 +50,22 @@ def is_any_coordinator(user: Any) -> bool:
 def is_committed_manager(user: Any, network: Network) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_manager or network is None:
         return False
-    return network.manager_commitments.filter(manager=user).exists()
+    return has_commitment(network=network, manager=user)
+
+
+@rules.predicate
+def is_organisation_manager(user: Any) -> bool:
+    """A manager who leads an organisation: the one who opens the manager's page."""
+    return bool(
+        getattr(user, "is_authenticated", False) and user.is_manager and user.organisation_id
+    )
+
+
+@rules.predicate
+def manages_member_organisation(user: Any, network: Network) -> bool:
+    if network is None or not is_organisation_manager(user):
+        return False
+    return is_member_organisation(network=network, organisation_id=user.organisation_id)
 
 
 @rules.predicate
@@ -69,6 +84,14 @@ rules.add_perm("networks.change_network", is_facilitator | is_network_coordinato
 rules.add_perm("networks.manage_members", is_facilitator | is_network_coordinator)
 rules.add_perm("networks.assign_facilitator", is_network_coordinator)
 rules.add_perm("networks.record_prerequisite", is_facilitator | is_network_coordinator)
+rules.add_perm("networks.view_manager_page", is_organisation_manager)
+# A manager confirms (or changes) their own commitment, and may commit for a network their
+# organisation takes part in without waiting for a proposal.
+rules.add_perm(
+    "networks.confirm_commitment",
+    is_organisation_manager & (is_committed_manager | manages_member_organisation),
+)
+rules.add_perm("networks.invite_manager", is_facilitator | is_network_coordinator)
 # The facilitator leads the process; a coordinator does not steer a network's phases.
 rules.add_perm("networks.move_phase", is_facilitator)
 # Only the invited person answers; the superuser is no exception (views ask rules.has_perm).

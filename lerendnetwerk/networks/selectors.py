@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import Combinable
 
 from lerendnetwerk.accounts.models import User
@@ -94,7 +94,30 @@ def prerequisite_recorded(*, network: Network, kind: str) -> Prerequisite | None
 
 
 def manager_commitments(*, network: Network) -> list[ManagerCommitment]:
-    return list(network.manager_commitments.select_related("manager__organisation"))
+    """The commitments for the network's current cycle (earlier cycles' are history)."""
+    return list(
+        ManagerCommitment.objects.current()
+        .filter(network=network)
+        .select_related("manager__organisation", "proposed_by")
+    )
+
+
+def manager_commitment_current(*, network: Network, manager: User) -> ManagerCommitment | None:
+    return (
+        ManagerCommitment.objects.current()
+        .filter(network=network, manager=manager)
+        .select_related("proposed_by")
+        .first()
+    )
+
+
+def has_commitment(*, network: Network, manager: User) -> bool:
+    """The manager has a commitment (proposed or confirmed) to the network, in any cycle."""
+    return ManagerCommitment.objects.filter(network=network, manager=manager).exists()
+
+
+def is_member_organisation(*, network: Network, organisation_id: int | None) -> bool:
+    return organisation_id is not None and network.organisations.filter(pk=organisation_id).exists()
 
 
 def network_organisations(*, network: Network) -> list[Organisation]:
@@ -255,3 +278,55 @@ def membership_invitations_open_count(*, user: User) -> int:
 
 def membership_invitation(*, pk: int) -> MembershipInvitation | None:
     return MembershipInvitation.objects.filter(pk=pk).select_related("network").first()
+
+
+# --- The manager's page: their organisation's networks ------------------------------------------
+
+
+def networks_of_organisation(*, manager: User) -> list[Network]:
+    """The networks the manager's organisation takes part in: as a member organisation, through
+    a current member who works there, or through the manager's own commitment; by name."""
+    if not manager.is_manager or manager.organisation_id is None:
+        return []
+    organisation = manager.organisation_id
+    staff_in = memberships_active().filter(user__organisation=organisation).values("network_id")
+    return list(
+        Network.objects.filter(
+            Q(organisations=organisation)
+            | Q(pk__in=staff_in)
+            | Q(pk__in=ManagerCommitment.objects.filter(manager=manager).values("network_id"))
+        )
+        .select_related("district", "current_cycle")
+        .distinct()
+        .order_by("name", "pk")
+    )
+
+
+def staff_counts(*, organisation_id: int, network_ids: list[int]) -> dict[int, int]:
+    """How many of the organisation's people are current members of each network (a total)."""
+    rows = (
+        memberships_active()
+        .filter(network_id__in=network_ids, user__organisation=organisation_id)
+        .order_by()
+        .values_list("network_id")
+        .annotate(n=Count("pk"))
+        .values_list("network_id", "n")
+    )
+    return dict(rows)
+
+
+def manager_commitments_current(
+    *, manager: User, network_ids: list[int]
+) -> dict[int, ManagerCommitment]:
+    """The manager's commitment for each network's current cycle, by network id."""
+    return {
+        c.network_id: c
+        for c in ManagerCommitment.objects.current()
+        .filter(manager=manager, network_id__in=network_ids)
+        .select_related("proposed_by", "confirmed_by")
+    }
+
+
+def manager_commitments_waiting(*, manager: User) -> int:
+    """Proposed commitments for a current cycle that the manager has not confirmed yet."""
+    return ManagerCommitment.objects.current().proposed().filter(manager=manager).count()

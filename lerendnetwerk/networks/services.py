@@ -4,7 +4,7 @@ Each service runs in one transaction, validates, saves and returns the object. R
 `django.core.exceptions.ValidationError` with a message the person can act on.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from django.conf import settings
@@ -24,10 +24,11 @@ from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.text import NOTES_MAX, SHORT_TEXT_MAX, refuse_too_long
 from lerendnetwerk.regions.models import District, Organisation
 
-from . import leaving, phases
+from . import leaving, manager_panels, phases
 from .models import (
     Cycle,
     ManagerCommitment,
+    ManagerReminder,
     Membership,
     MembershipInvitation,
     Network,
@@ -253,19 +254,197 @@ def membership_leave(*, network: Network, user: User) -> Membership:
     return membership_end(membership=membership)
 
 
+def _refuse_commitment(
+    hours_per_month: Decimal | None, budget_euros: int | None, note: str
+) -> None:
+    refuse_too_long({"note": (note, 300)})
+    if hours_per_month is not None and hours_per_month < 0:
+        raise ValidationError({"hours_per_month": _("Enter the hours as a positive number.")})
+    if budget_euros is not None and budget_euros < 0:
+        raise ValidationError({"budget_euros": _("Enter the budget as a positive number.")})
+
+
+def _commitment_email(commitment: ManagerCommitment, *, proposed_by: User | None) -> None:
+    manager = commitment.manager
+    email_enqueue(
+        to=manager.email,
+        template="networks/email/commitment_proposed",
+        context={
+            "name": manager.name,
+            "proposer": proposed_by.name if proposed_by else "",
+            "network": commitment.network.name,
+            # Lazy: rendered in the recipient's language.
+            "role": ManagerCommitment.Role(commitment.role).label,
+            "hours": commitment.hours_per_month,
+            "budget": commitment.budget_euros,
+            "note": commitment.note,
+            "link": settings.SITE_URL + reverse("pages:manager"),
+        },
+        language=manager.language,
+    )
+
+
 @transaction.atomic
 def manager_commitment_record(
-    *, network: Network, manager: User, role: str, note: str = ""
+    *,
+    network: Network,
+    manager: User,
+    role: str,
+    note: str = "",
+    hours_per_month: Decimal | None = None,
+    budget_euros: int | None = None,
+    proposed_by: User | None = None,
+    notify: bool = True,
 ) -> ManagerCommitment:
+    """The facilitator records what a manager committed for the current cycle: a proposal.
+
+    The manager is e-mailed and confirms it (or changes it) on their page. Changing a confirmed
+    commitment makes it a proposal again: the manager confirms what the network relies on.
+    `notify=False` (the demo data) e-mails nobody.
+    """
     if not manager.is_manager:
         raise ValidationError(
             _("%(name)s is not registered as a manager.") % {"name": manager.name}
         )
+    note = note.strip()
+    _refuse_commitment(hours_per_month, budget_euros, note)
+    cycle = _current_cycle_locked(network)
+    values = {
+        "role": role,
+        "note": note,
+        "hours_per_month": hours_per_month,
+        "budget_euros": budget_euros,
+    }
+    commitment = (
+        ManagerCommitment.objects.select_for_update().filter(cycle=cycle, manager=manager).first()
+    )
+    if commitment is None:
+        commitment = ManagerCommitment.objects.create(
+            network=network, cycle=cycle, manager=manager, proposed_by=proposed_by, **values
+        )
+    elif any(getattr(commitment, field) != value for field, value in values.items()):
+        for field, value in values.items():
+            setattr(commitment, field, value)
+        commitment.proposed_by = proposed_by
+        commitment.confirmed_at = None
+        commitment.confirmed_by = None
+        commitment.save()
+    else:
+        _touch(network)
+        return commitment  # nothing changed: no new question to the manager
+    if notify:
+        _commitment_email(commitment, proposed_by=proposed_by)
+    _touch(network)
+    return commitment
+
+
+@transaction.atomic
+def manager_commitment_confirm(
+    *,
+    network: Network,
+    manager: User,
+    role: str,
+    note: str = "",
+    hours_per_month: Decimal | None = None,
+    budget_euros: int | None = None,
+) -> ManagerCommitment:
+    """The manager confirms their commitment for the current cycle, as it stands or changed.
+
+    What the manager saves is what they commit to: a change by them is a confirmation. A
+    manager whose organisation takes part may also commit without a proposal.
+    """
+    if not manager.is_manager:
+        raise ValidationError(_("Only a manager can confirm a commitment."))
+    note = note.strip()
+    _refuse_commitment(hours_per_month, budget_euros, note)
+    cycle = _current_cycle_locked(network)
     commitment, _created = ManagerCommitment.objects.update_or_create(
-        network=network, manager=manager, defaults={"role": role, "note": note}
+        cycle=cycle,
+        manager=manager,
+        defaults={
+            "network": network,
+            "role": role,
+            "note": note,
+            "hours_per_month": hours_per_month,
+            "budget_euros": budget_euros,
+            "confirmed_at": timezone.now(),
+            "confirmed_by": manager,
+        },
     )
     _touch(network)
     return commitment
+
+
+@transaction.atomic
+def manager_invite(
+    *,
+    network: Network,
+    invited_by: User,
+    email: str,
+    name: str,
+    organisation: Organisation,
+    message: str = "",
+) -> User:
+    """Invite the manager of one of the network's member organisations.
+
+    The accounts' role invitation does the rest: a new person gets a manager account with the
+    organisation (choosing a password is their yes); an existing account is asked to accept the
+    manager role on their invitations page. The inviter learns nothing about the account.
+    """
+    if not network.organisations.filter(pk=organisation.pk).exists():
+        raise ValidationError(
+            {"organisation": _("Choose one of the network's member organisations.")}
+        )
+    return account_services.user_invite(
+        email=email,
+        name=name,
+        organisation=organisation,
+        is_manager=True,
+        invited_by=invited_by,
+        context=network.name,
+        message=message,
+    )
+
+
+def manager_reminders_send() -> int:
+    """E-mail each manager whose page has more waiting for them than at their last reminder.
+
+    Daily (`send_manager_reminders`). Counts what the registered manager panels say waits
+    (`manager_panels.waiting_count`). When less waits than before (the manager acted), only
+    the count is kept, so that something new later is reminded again. Returns how many mails.
+    """
+    sent = 0
+    managers = User.objects.filter(
+        is_manager=True, is_active=True, organisation__isnull=False
+    ).select_related("manager_reminder")
+    for manager in managers:
+        count = manager_panels.waiting_count(manager)
+        sent += _manager_remind(manager=manager, count=count)
+    return sent
+
+
+@transaction.atomic
+def _manager_remind(*, manager: User, count: int) -> int:
+    reminder, _created = ManagerReminder.objects.select_for_update().get_or_create(manager=manager)
+    if count <= reminder.last_count:
+        if count < reminder.last_count:
+            reminder.last_count = count
+            reminder.save(update_fields=["last_count"])
+        return 0
+    reminder.last_count = count
+    reminder.last_reminded_at = timezone.now()
+    reminder.save(update_fields=["last_count", "last_reminded_at"])
+    email_enqueue(
+        to=manager.email,
+        template="networks/email/manager_reminder",
+        context={
+            "name": manager.name,
+            "count": count,
+            "link": settings.SITE_URL + reverse("pages:manager"),
+        },
+        language=manager.language,
+    )
+    return 1
 
 
 @transaction.atomic
@@ -289,7 +468,10 @@ def prerequisite_record(
     if not evidence:
         raise ValidationError({"evidence": _("Describe the evidence for this prerequisite.")})
     refuse_too_long({"evidence": (evidence, NOTES_MAX)})
-    if kind == kinds.MANAGEMENT_COMMITMENT and not network.manager_commitments.exists():
+    if (
+        kind == kinds.MANAGEMENT_COMMITMENT
+        and not ManagerCommitment.objects.current().filter(network=network).exists()
+    ):
         raise ValidationError(
             _("Add at least one manager and their role before recording their commitment.")
         )
@@ -315,6 +497,7 @@ def prerequisite_record(
             "expert_name": expert_name.strip() if kind == kinds.BUDGET_AND_EXPERT else "",
             "recorded_by": recorded_by,
             "recorded_at": timezone.now(),
+            "confirmed_for_cycle_id": network.current_cycle_id,
         },
     )
     _touch(network)
@@ -400,14 +583,52 @@ def _transition_refusal(current: str, to_phase: str) -> str:
 
 
 @transaction.atomic
-def network_start_cycle(*, network: Network, theme: str, started_by: User) -> Cycle:
-    """A new cycle (doorstart) after anchoring, with a new theme, back at the beginning."""
+def network_start_cycle(
+    *,
+    network: Network,
+    theme: str,
+    started_by: User,
+    still_true: Collection[str] = (),
+    new_evidence: Mapping[str, str] | None = None,
+    ending: Iterable[Membership] = (),
+    notify: bool = True,
+) -> Cycle:
+    """A new cycle (doorstart) after anchoring, with a new theme, back at the beginning.
+
+    It starts from the evaluation of the one before: every prerequisite is either still true
+    (`still_true`, its kinds) or recorded anew (`new_evidence`: kind -> evidence); the managers'
+    commitments are copied to the new cycle as proposals, and each manager is e-mailed to
+    confirm theirs again (the earlier cycle's stay as history); the members in `ending` do not
+    continue (their membership ends as `membership_end` ends it, history kept).
+    `notify=False` (the demo data) e-mails nobody.
+    """
     current = _current_cycle_locked(network)
     if current.phase != Phase.ANCHORING:
         raise ValidationError(
             _("A new cycle can start once the current one has reached %(phase)s.")
             % {"phase": Phase.ANCHORING.label}
         )
+    new_evidence = {kind: text.strip() for kind, text in (new_evidence or {}).items()}
+    refuse_too_long({f"evidence_{k}": (text, NOTES_MAX) for k, text in new_evidence.items()})
+    unanswered = [
+        kind
+        for kind in Prerequisite.Kind.values
+        if kind not in still_true and not new_evidence.get(kind)
+    ]
+    if unanswered:
+        labels = ", ".join(str(Prerequisite.Kind(kind).label).lower() for kind in unanswered)
+        raise ValidationError(
+            _(
+                "Confirm each prerequisite for the new cycle: tick it as still true or describe "
+                "the new evidence. Still open: %(open)s."
+            )
+            % {"open": labels}
+        )
+    ending = list(ending)
+    if any(m.network_id != network.pk or m.left_at is not None for m in ending):
+        raise ValidationError(_("Only current members of this network can be ended."))
+    if any(m.user_id == started_by.pk for m in ending):
+        raise ValidationError(_("You cannot end your own membership here."))
     now = timezone.now()
     current.ended_at = now
     current.save(update_fields=["ended_at"])
@@ -417,7 +638,59 @@ def network_start_cycle(*, network: Network, theme: str, started_by: User) -> Cy
     network.current_cycle = cycle
     network.updated_at = now
     network.save(update_fields=["current_cycle", "updated_at"])
+    _prerequisites_reconfirm(
+        network=network, cycle=cycle, by=started_by, still_true=still_true, new=new_evidence
+    )
+    earlier = list(
+        ManagerCommitment.objects.filter(cycle=current, manager__is_manager=True).select_related(
+            "manager", "network"
+        )
+    )
+    for old in earlier:
+        commitment = ManagerCommitment.objects.create(
+            network=network,
+            cycle=cycle,
+            manager=old.manager,
+            role=old.role,
+            note=old.note,
+            hours_per_month=old.hours_per_month,
+            budget_euros=old.budget_euros,
+            proposed_by=started_by,
+        )
+        if notify:
+            _commitment_email(commitment, proposed_by=started_by)
+    for membership in ending:
+        membership_end(membership=membership)
     return cycle
+
+
+def _prerequisites_reconfirm(
+    *,
+    network: Network,
+    cycle: Cycle,
+    by: User,
+    still_true: Collection[str],
+    new: Mapping[str, str],
+) -> None:
+    now = timezone.now()
+    for kind in Prerequisite.Kind.values:
+        evidence = new.get(kind)
+        if evidence:
+            # The facts (hours, budget, expert) stay; the words say what is true now.
+            Prerequisite.objects.update_or_create(
+                network=network,
+                kind=kind,
+                defaults={
+                    "evidence": evidence,
+                    "recorded_by": by,
+                    "recorded_at": now,
+                    "confirmed_for_cycle": cycle,
+                },
+            )
+        elif kind in still_true:
+            Prerequisite.objects.filter(network=network, kind=kind).update(
+                confirmed_for_cycle=cycle
+            )
 
 
 @transaction.atomic

@@ -41,6 +41,16 @@ urlpatterns = [
         name="commitment_add",
     ),
     path(
+        "netwerken/<slug:slug>/randvoorwaarden/management/bevestigen/",
+        views.commitment_confirm,
+        name="commitment_confirm",
+    ),
+    path(
+        "netwerken/<slug:slug>/randvoorwaarden/management/manager-uitnodigen/",
+        views.manager_invite,
+        name="manager_invite",
+    ),
+    path(
         "netwerken/<slug:slug>/randvoorwaarden/<slug:kind_slug>/",
         views.prerequisite_record,
         name="prerequisite",

@@ -23,6 +23,8 @@ from lerendnetwerk.regions import selectors as region_selectors
 from . import selectors, services
 from .access import network_for
 from .forms import (
+    CommitmentConfirmForm,
+    InviteManagerForm,
     InviteMemberForm,
     ManagerCommitmentForm,
     NetworkEditForm,
@@ -34,6 +36,9 @@ from .models import Membership, Prerequisite
 
 if TYPE_CHECKING:
     from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
+    from lerendnetwerk.accounts.models import User
+
+    from .models import Network
 
 # Readable Dutch URL parts for the prerequisites.
 PREREQUISITE_SLUGS = {
@@ -291,32 +296,122 @@ def manager_commitment_add(request: "AuthenticatedHttpRequest", slug: str) -> Ht
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.manager_commitment_record(network=network, **form.cleaned_data)
+            services.manager_commitment_record(
+                network=network, proposed_by=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             add_validation_error(form, error)
         else:
-            messages.success(request, _("The manager's commitment has been added."))
+            messages.success(
+                request,
+                _("The manager's commitment has been recorded; we asked them to confirm it."),
+            )
             return redirect("networks:prerequisite", slug=network.slug, kind_slug="management")
     return render(request, "networks/commitment_form.html", {"network": network, "form": form})
 
 
 @login_required
+def commitment_confirm(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
+    """The manager confirms their commitment, as proposed or changed (the form is also on the
+    manager's page; this page shows it again when what they typed needs correcting)."""
+    network = network_for(request, slug, "networks.confirm_commitment")
+    commitment = selectors.manager_commitment_current(network=network, manager=request.user)
+    form = CommitmentConfirmForm(request.POST or None, commitment=commitment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.manager_commitment_confirm(
+                network=network, manager=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Your commitment to %(network)s is confirmed.") % {"network": network.name},
+            )
+            return redirect("pages:manager")
+    return render(
+        request,
+        "networks/commitment_confirm.html",
+        {"network": network, "form": form, "commitment": commitment},
+    )
+
+
+@login_required
+def manager_invite(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
+    """The facilitator invites the manager of a member organisation."""
+    network = network_for(request, slug, "networks.invite_manager")
+    form = InviteManagerForm(request.POST or None, organisations=network.organisations.all())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.manager_invite(network=network, invited_by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            # Only the address as typed, as for members: whether it has an account is not
+            # the inviter's to learn.
+            messages.success(
+                request,
+                _("We sent an invitation to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("networks:prerequisites", slug=network.slug)
+    return render(request, "networks/manager_invite.html", {"network": network, "form": form})
+
+
+def _new_cycle_form(request: "AuthenticatedHttpRequest", network: "Network") -> NewCycleForm:
+    recorded = {p.kind: p for p in selectors.network_prerequisites(network=network)}
+    return NewCycleForm(
+        request.POST or None,
+        prerequisites=[
+            (kind, label, recorded.get(kind)) for kind, label in Prerequisite.Kind.choices
+        ],
+        memberships=selectors.memberships_active(network=network)
+        .exclude(user=request.user)
+        .select_related("user")
+        .order_by("user__name", "pk"),
+    )
+
+
+@login_required
 def network_new_cycle(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "networks.move_phase")
-    form = NewCycleForm(request.POST or None)
+    form = _new_cycle_form(request, network)
     if request.method == "POST" and form.is_valid():
         try:
             services.network_start_cycle(
                 network=network,
                 theme=form.cleaned_data["theme"],
                 started_by=request.user,
+                still_true=form.still_true(),
+                new_evidence=form.new_evidence(),
+                ending=form.cleaned_data["ending"],
             )
         except ValidationError as error:
             add_validation_error(form, error)
         else:
-            messages.success(request, _("A new cycle has started."))
+            messages.success(
+                request,
+                _("A new cycle has started. The managers are asked to confirm their commitment."),
+            )
             return redirect("pages:network", slug=network.slug)
-    return render(request, "networks/new_cycle.html", {"network": network, "form": form})
+    return render(
+        request,
+        "networks/new_cycle.html",
+        {
+            "network": network,
+            "form": form,
+            "commitments": selectors.manager_commitments(network=network),
+        },
+    )
+
+
+def commitments_panel(request: "AuthenticatedHttpRequest") -> SafeString:
+    """Nothing of its own: the manager's page shows the commitments per network itself."""
+    return SafeString("")
+
+
+def commitments_waiting(manager: "User") -> int:
+    return selectors.manager_commitments_waiting(manager=manager)
 
 
 # --- Coordination -----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks import phases
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import (
+    ManagerCommitment,
     MembershipInvitation,
     Network,
     PhaseTransition,
@@ -161,3 +162,41 @@ def open_invitation_count(*, user: User) -> int:
         .union(roles.order_by().values_list("pk"), all=True)
         .count()
     )
+
+
+@dataclass
+class ManagerNetwork:
+    """One network on the manager's page: its stage, next meeting, how many of the manager's
+    people take part, their attendance as totals, and the manager's commitment."""
+
+    network: Network
+    phase: Phase | None
+    next_meeting: Meeting | None
+    staff: int
+    attendance: meeting_selectors.OrganisationAttendance
+    commitment: ManagerCommitment | None
+
+
+def manager_networks(*, manager: User) -> list[ManagerNetwork]:
+    """The networks the manager's organisation takes part in, in a fixed number of queries."""
+    networks = network_selectors.networks_of_organisation(manager=manager)
+    if not networks or manager.organisation_id is None:
+        return []
+    ids = [n.pk for n in networks]
+    staff = network_selectors.staff_counts(organisation_id=manager.organisation_id, network_ids=ids)
+    commitments = network_selectors.manager_commitments_current(manager=manager, network_ids=ids)
+    attendance = meeting_selectors.organisation_attendance(
+        organisation_id=manager.organisation_id, networks=networks
+    )
+    upcoming = meeting_selectors.meetings_next_of(networks=networks)
+    return [
+        ManagerNetwork(
+            network=n,
+            phase=_phase(n.current_cycle.phase if n.current_cycle else None),
+            next_meeting=upcoming.get(n.pk),
+            staff=staff.get(n.pk, 0),
+            attendance=attendance[n.pk],
+            commitment=commitments.get(n.pk),
+        )
+        for n in networks
+    ]

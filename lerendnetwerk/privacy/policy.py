@@ -86,7 +86,12 @@ POLICY: dict[str, Rule] = {
     # Addressed by e-mail, not to an account: kept until answered or expired, then purged.
     "networks.MembershipInvitation.email": _retention("an invitation to an existing account"),
     "networks.MembershipInvitation.invited_by": _authored("invitations the person sent"),
-    "networks.ManagerCommitment.manager": _own("a manager's commitment to a network"),
+    "networks.ManagerCommitment.manager": _own(
+        "a manager's commitment to a network per cycle: role, time, budget, note, confirmation"
+    ),
+    "networks.ManagerCommitment.proposed_by": _authored("commitments the person proposed"),
+    "networks.ManagerCommitment.confirmed_by": _authored("commitments the person confirmed"),
+    "networks.ManagerReminder.manager": _own("when the manager was last reminded, and of how much"),
     # --- Meetings
     "meetings.Meeting.created_by": _authored("meetings the person planned"),
     "meetings.Meeting_preparers.user": _own("meetings the person helped prepare"),

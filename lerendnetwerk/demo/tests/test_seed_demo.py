@@ -119,9 +119,12 @@ def test_the_demo_participant_finds_barometer_results_and_an_open_round():
             network__memberships__user__email="deelnemer@example.org"
         ).with_answered()
     )
-    closed = [r for r in rounds if r.is_closed]
     still_open = [r for r in rounds if r.is_open]
-    assert len(closed) == 1 and len(still_open) == 1
+    assert len(still_open) == 1
+    # A closed round in the same network (the deelnemer's second network, in embedding, has
+    # its own closed round too).
+    closed = [r for r in rounds if r.is_closed and r.network_id == still_open[0].network_id]
+    assert len(closed) == 1
     results = round_results(barometer_round=closed[0])
     assert results.visible and results.comparison is not None and results.comparison.available
     assert not Participation.objects.filter(
@@ -175,3 +178,23 @@ def test_a_few_networks_are_in_trouble_and_show_it_the_others_are_mostly_quiet()
         .values_list("network_id", flat=True)
     )
     assert len(others) <= 2, "most networks show no signal, or only information"
+
+
+def test_the_demo_manager_has_a_commitment_waiting_and_networks_in_embedding_and_anchoring():
+    from lerendnetwerk.networks import manager_panels
+
+    seed()
+    manager = User.objects.get(email="manager@example.org")
+    commitments = ManagerCommitment.objects.current().filter(manager=manager)
+    waiting = commitments.get(confirmed_at__isnull=True)
+    assert waiting.network.memberships.filter(
+        user__email="kartrekker@example.org", role="facilitator"
+    ).exists()
+    assert manager.organisation in waiting.network.organisations.all()
+    confirmed_phases = {
+        c.network.current_cycle.phase
+        for c in commitments.filter(confirmed_at__isnull=False)
+        if c.network.current_cycle
+    }
+    assert {"embedding", "anchoring"} <= confirmed_phases
+    assert manager_panels.waiting_count(manager) >= 1

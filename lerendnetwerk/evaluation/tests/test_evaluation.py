@@ -13,7 +13,7 @@ from lerendnetwerk.meetings import services as meeting_services
 from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks import manager_panels
 from lerendnetwerk.networks import services as network_services
-from lerendnetwerk.networks.models import Cycle
+from lerendnetwerk.networks.models import Cycle, Prerequisite
 from lerendnetwerk.themes import selectors as theme_selectors
 from lerendnetwerk.themes import services as theme_services
 
@@ -224,7 +224,13 @@ def test_look_ahead_wishes_become_theme_proposals_for_the_new_cycle(
         services.look_ahead_to_proposals(cycle=cycle, proposed_by=facilitator)
 
     move_to_anchoring(network, facilitator)
-    new = network_services.network_start_cycle(network=network, theme="", started_by=facilitator)
+    new = network_services.network_start_cycle(
+        network=network,
+        theme="",
+        started_by=facilitator,
+        # A new cycle reconfirms every prerequisite (the managers' branch made that a rule).
+        still_true=[kind.value for kind in Prerequisite.Kind],
+    )
     client = login(facilitator)
     page = client.get(reverse("evaluation:cycle", args=[network.slug])).content.decode()
     assert reverse("evaluation:look_ahead_proposals", args=[network.slug]) in page

@@ -1,5 +1,6 @@
 """Permission-matrix rows of networks that are about the person themselves: leaving a network
-(only a member) and answering an invitation to one (only the invited person)."""
+(only a member), answering an invitation to one (only the invited person), a manager's
+commitment (only the manager) and inviting a manager (the facilitator, the coordinator)."""
 
 from typing import Any
 
@@ -21,6 +22,9 @@ def invitation(w: Any) -> dict[str, Any]:
 
 
 ROWS: dict[str, Row] = {
+    # The matrix's manager has a commitment to the network (the world fixture records it).
+    "networks:commitment_confirm": ("get", network, only("manager")),
+    "networks:manager_invite": ("get", network, only("facilitator", "coordinator")),
     # Only a member can leave; the coordinator and a committed manager are no members.
     "networks:leave": ("get", network, only("participant", "facilitator")),
     "networks:invitation_answer": (

@@ -144,7 +144,10 @@ def test_a_new_cycle_starts_only_after_anchoring(network, facilitator):
     set_phase(network, "anchoring")
     first = network.current_cycle
     cycle = services.network_start_cycle(
-        network=network, theme="Spelend leren", started_by=facilitator
+        network=network,
+        theme="Spelend leren",
+        started_by=facilitator,
+        still_true=Prerequisite.Kind.values,
     )
     network.refresh_from_db()
     first.refresh_from_db()
@@ -158,7 +161,9 @@ def test_a_new_cycle_can_enter_exploration_with_the_prerequisites_already_record
 ):
     record_all_prerequisites(network, facilitator, manager)
     set_phase(network, "anchoring")
-    services.network_start_cycle(network=network, theme="", started_by=facilitator)
+    services.network_start_cycle(
+        network=network, theme="", started_by=facilitator, still_true=Prerequisite.Kind.values
+    )
     network.refresh_from_db()
     services.network_move_phase(network=network, to_phase="exploration", moved_by=facilitator)
     network.current_cycle.refresh_from_db()

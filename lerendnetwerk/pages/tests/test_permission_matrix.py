@@ -64,6 +64,8 @@ MATRIX: dict[str, Row] = {
     "pages:home": ("get", None, ALL_OK),
     "pages:dashboard": ("get", None, LOGGED_IN),
     "pages:invitations": ("get", None, LOGGED_IN),
+    # Only a manager who leads an organisation (the matrix's manager leads a preschool).
+    "pages:manager": ("get", None, only("manager")),
     "pages:status": ("get", None, ALL_OK),
     "catalogue:index": ("get", None, ALL_OK),
     "catalogue:stage": ("get", lambda w: {"stage_slug": "verkenning"}, ALL_OK),

@@ -1,10 +1,11 @@
+import rules
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.catalogue.selectors import stage_summaries
-from lerendnetwerk.networks import selectors as network_selectors
+from lerendnetwerk.networks import manager_panels
 
 from .. import selectors
 
@@ -16,12 +17,17 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
+    # A manager follows their organisation's networks on their own page: the dashboard points
+    # there with what waits for them (asked only for managers: a member's dashboard stays lean).
+    # (rules.has_perm: the rule alone, no permission queries of Django's model backend.)
+    is_manager = rules.has_perm("networks.view_manager_page", user)
     return render(
         request,
         "pages/dashboard.html",
         {
             "networks": selectors.dashboard_networks(user=user),
-            "committed_networks": list(network_selectors.networks_for_manager(user=user)),
+            "is_manager": is_manager,
+            "manager_waiting": manager_panels.waiting_count(user) if is_manager else 0,
             "invitation_count": selectors.open_invitation_count(user=user),
         },
     )

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from lerendnetwerk.barometer import services as barometer_services
@@ -287,7 +287,13 @@ def _prerequisites(facts: dict[int, NetworkFacts]) -> None:
         recorded[network_id] = n
     commitments = dict(
         Network.objects.filter(pk__in=facts)
-        .annotate(n=Count("manager_commitments"))
+        # The current cycle's: a new cycle copies the earlier ones, which stay as history.
+        .annotate(
+            n=Count(
+                "manager_commitments",
+                filter=Q(manager_commitments__cycle_id=F("current_cycle_id")),
+            )
+        )
         .values_list("pk", "n")
     )
     for network_id, f in facts.items():
