@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ShowcasesConfig(AppConfig):
@@ -19,7 +20,7 @@ class ShowcasesConfig(AppConfig):
         sections.register(
             Section(
                 key="showcases",
-                label=_("Results"),
+                label=pgettext_lazy("showcases", "Results"),
                 url_name="showcases:list",
                 order=58,
                 permission="showcases.view_showcases",
