@@ -122,6 +122,13 @@ POLICY: dict[str, Rule] = {
     "groups.RotationGroup_members.user": _own("the small groups the person was in"),
     # --- Diary
     "journal.JournalEntry.author": _own("the learning diary"),
+    # --- Results and good practice: the network's product stays when its author goes.
+    "showcases.Showcase.uploaded_by": _authored("results the person added to a network"),
+    "showcases.Showcase.consent_confirmed_by": _authored(
+        "that the person confirmed the consent of the people shown (the date stays)"
+    ),
+    "showcases.Showcase.published_by": _authored("results the person published"),
+    "showcases.Showcase.original_filename": _not_personal("an uploaded file's name, as given"),
     # --- Signals
     "signals.Signal.acknowledged_by": _authored("signals the person acknowledged"),
     "signals.DigestPreference.user": _own("the coordinator's digest setting"),
