@@ -49,7 +49,9 @@ def _tasks_run_immediately(settings: Settings) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _media_outside_the_repository(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> None:
+def _media_outside_the_repository(
+    settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """Uploaded files (and the demo's) go to a temporary folder, never into the checkout; tests
     that look at the files give each test its own (showcases/tests/conftest.py)."""
     settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"

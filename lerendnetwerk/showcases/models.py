@@ -27,7 +27,7 @@ def showcase_storage() -> Storage:
     return storages["showcases"]
 
 
-def showcase_file_name(instance: "Showcase", filename: str) -> str:
+def showcase_file_name(instance: "Showcase | None", filename: str) -> str:
     """A random name: nothing in the path says which network, person or product it is, and it
     cannot be guessed from the id or the title. The original name stays in the database."""
     return f"showcases/{uuid.uuid4().hex}"

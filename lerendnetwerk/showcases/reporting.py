@@ -58,9 +58,7 @@ def region_html(region: "Region", year: int) -> SafeString:
 
 def region_figures(region: "Region", year: int) -> Sequence[Figure]:
     figures: list[Figure] = []
-    for district, total, published in selectors.region_counts_by_district(
-        region=region, year=year
-    ):
+    for district, total, published in selectors.region_counts_by_district(region=region, year=year):
         figures.append((district, "results", total))
         figures.append((district, "published", published))
     return figures

@@ -29,7 +29,13 @@ TITLE_MAX = 200
 
 
 def _refuse_invalid(
-    *, title: str, description: str, kind: str, upload: Any, link: str, consent: bool,
+    *,
+    title: str,
+    description: str,
+    kind: str,
+    upload: Any,
+    link: str,
+    consent: bool,
     has_file_already: bool,
 ) -> None:
     errors: dict[str, list[str]] = {}
@@ -111,8 +117,13 @@ def showcase_create(
     """
     link = link.strip()
     _refuse_invalid(
-        title=title, description=description, kind=kind, upload=upload, link=link,
-        consent=consent, has_file_already=False,
+        title=title,
+        description=description,
+        kind=kind,
+        upload=upload,
+        link=link,
+        consent=consent,
+        has_file_already=False,
     )
     checked = _checked(upload)
     now = timezone.now()
@@ -160,8 +171,13 @@ def showcase_update(
     """
     link = link.strip()
     _refuse_invalid(
-        title=title, description=description, kind=kind, upload=upload, link=link,
-        consent=consent, has_file_already=bool(showcase.file),
+        title=title,
+        description=description,
+        kind=kind,
+        upload=upload,
+        link=link,
+        consent=consent,
+        has_file_already=bool(showcase.file),
     )
     checked = _checked(upload)
     stored = _store(checked) if checked is not None else ""

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -47,7 +47,11 @@ OOXML = {
         ".pptx",
     ),
 }
-IMAGE_FORMATS = {"PNG": ("image/png", ".png"), "JPEG": ("image/jpeg", ".jpg"), "WEBP": ("image/webp", ".webp")}
+IMAGE_FORMATS = {
+    "PNG": ("image/png", ".png"),
+    "JPEG": ("image/jpeg", ".jpg"),
+    "WEBP": ("image/webp", ".webp"),
+}
 TEXT_CONTENT_TYPE = "text/plain; charset=utf-8"
 # Control characters other than tab, newline, form feed and carriage return: a binary file.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -89,7 +93,7 @@ class UploadLimitHandler(FileUploadHandler):
         self.received += len(raw_data)
         if self.received > max_upload_bytes():
             if self.request is not None:
-                refused = getattr(self.request, REFUSED_SIZE_ATTRIBUTE, set())
+                refused: set[str] = getattr(self.request, REFUSED_SIZE_ATTRIBUTE, set())
                 refused.add(self.field_name)
                 setattr(self.request, REFUSED_SIZE_ATTRIBUTE, refused)
             raise SkipFile

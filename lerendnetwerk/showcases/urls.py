@@ -6,9 +6,7 @@ app_name = "showcases"
 urlpatterns = [
     path("netwerken/<slug:slug>/resultaten/", views.showcase_list, name="list"),
     path("netwerken/<slug:slug>/resultaten/nieuw/", views.showcase_create, name="create"),
-    path(
-        "netwerken/<slug:slug>/resultaten/<int:pk>/bewerken/", views.showcase_edit, name="edit"
-    ),
+    path("netwerken/<slug:slug>/resultaten/<int:pk>/bewerken/", views.showcase_edit, name="edit"),
     path(
         "netwerken/<slug:slug>/resultaten/<int:pk>/verwijderen/",
         views.showcase_delete,

@@ -1,7 +1,7 @@
 """The network's results: the list for its members, adding and changing a result, publishing it,
 the downloads and the public page."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -37,9 +37,7 @@ def _showcase(request: HttpRequest, network: "Network", pk: int, permission: str
 
 def _form(request: HttpRequest, *, has_file: bool = False, **kwargs: object) -> ShowcaseForm:
     data = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    return ShowcaseForm(
-        *data, max_mb=settings.SHOWCASE_MAX_UPLOAD_MB, has_file=has_file, **kwargs
-    )
+    return ShowcaseForm(*data, max_mb=settings.SHOWCASE_MAX_UPLOAD_MB, has_file=has_file, **kwargs)
 
 
 def _valid(request: HttpRequest, form: ShowcaseForm) -> bool:
@@ -48,6 +46,11 @@ def _valid(request: HttpRequest, form: ShowcaseForm) -> bool:
     if "file" in refused_as_too_large(request):
         form.add_error("file", too_large_message())
     return not form.errors
+
+
+def _typed(form: ShowcaseForm) -> dict[str, Any]:
+    fields = ("title", "description", "kind", "link", "consent")
+    return {field: form.cleaned_data[field] for field in fields}
 
 
 @login_required
@@ -79,8 +82,10 @@ def showcase_create(request: "AuthenticatedHttpRequest", slug: str) -> HttpRespo
     if request.method == "POST" and _valid(request, form):
         try:
             services.showcase_create(
-                network=network, uploaded_by=request.user, upload=form.cleaned_data["file"],
-                **{k: form.cleaned_data[k] for k in ("title", "description", "kind", "link", "consent")},
+                network=network,
+                uploaded_by=request.user,
+                upload=form.cleaned_data["file"],
+                **_typed(form),
             )
         except ValidationError as error:
             add_validation_error(form, error)
@@ -111,8 +116,10 @@ def showcase_edit(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> Ht
     if request.method == "POST" and _valid(request, form):
         try:
             services.showcase_update(
-                showcase=showcase, changed_by=request.user, upload=form.cleaned_data["file"],
-                **{k: form.cleaned_data[k] for k in ("title", "description", "kind", "link", "consent")},
+                showcase=showcase,
+                changed_by=request.user,
+                upload=form.cleaned_data["file"],
+                **_typed(form),
             )
         except ValidationError as error:
             add_validation_error(form, error)
@@ -176,7 +183,7 @@ def showcase_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     ):
         raise Http404
     try:
-        handle = showcase.file.storage.open(showcase.file.name, "rb")
+        handle = showcase.file.storage.open(showcase.file.name or "", "rb")
     except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(

@@ -2,49 +2,169 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import lerendnetwerk.showcases.models
 from django.conf import settings
 from django.db import migrations, models
 
+import lerendnetwerk.showcases.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('networks', '0003_membership_invitation'),
+        ("networks", "0003_membership_invitation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Showcase',
+            name="Showcase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('kind', models.CharField(choices=[('document', 'Document'), ('photo', 'Photos'), ('film', 'Film'), ('interview', 'Interview'), ('text', 'Text')], max_length=20, verbose_name='kind')),
-                ('file', models.FileField(blank=True, storage=lerendnetwerk.showcases.models.showcase_storage, upload_to=lerendnetwerk.showcases.models.showcase_file_name, verbose_name='file')),
-                ('original_filename', models.CharField(blank=True, max_length=255, verbose_name='file name')),
-                ('content_type', models.CharField(blank=True, max_length=100, verbose_name='content type')),
-                ('size', models.PositiveBigIntegerField(default=0, verbose_name='size in bytes')),
-                ('link', models.URLField(blank=True, max_length=500, verbose_name='link')),
-                ('consent_confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='consent confirmed at')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published at')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='added at')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='last change')),
-                ('consent_confirmed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='consent confirmed by')),
-                ('cycle', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='showcases', to='networks.cycle', verbose_name='cycle')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='showcases', to='networks.network', verbose_name='network')),
-                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='published by')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='showcases', to=settings.AUTH_USER_MODEL, verbose_name='added by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("document", "Document"),
+                            ("photo", "Photos"),
+                            ("film", "Film"),
+                            ("interview", "Interview"),
+                            ("text", "Text"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True,
+                        storage=lerendnetwerk.showcases.models.showcase_storage,
+                        upload_to=lerendnetwerk.showcases.models.showcase_file_name,
+                        verbose_name="file",
+                    ),
+                ),
+                (
+                    "original_filename",
+                    models.CharField(blank=True, max_length=255, verbose_name="file name"),
+                ),
+                (
+                    "content_type",
+                    models.CharField(blank=True, max_length=100, verbose_name="content type"),
+                ),
+                ("size", models.PositiveBigIntegerField(default=0, verbose_name="size in bytes")),
+                ("link", models.URLField(blank=True, max_length=500, verbose_name="link")),
+                (
+                    "consent_confirmed_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="consent confirmed at"
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published at"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="added at"
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="last change"
+                    ),
+                ),
+                (
+                    "consent_confirmed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="consent confirmed by",
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="showcases",
+                        to="networks.cycle",
+                        verbose_name="cycle",
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="showcases",
+                        to="networks.network",
+                        verbose_name="network",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="published by",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="showcases",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="added by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'result',
-                'verbose_name_plural': 'results',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['network', 'published_at'], name='showcases_s_network_3effd1_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('file', ''), models.Q(('link', ''), _negated=True)), models.Q(models.Q(('file', ''), _negated=True), ('link', '')), _connector='OR'), name='showcase_file_or_link'), models.CheckConstraint(condition=models.Q(('published_at__isnull', True), models.Q(('kind__in', ['photo', 'film', 'interview']), _negated=True), ('consent_confirmed_at__isnull', False), _connector='OR'), name='showcase_published_with_consent')],
+                "verbose_name": "result",
+                "verbose_name_plural": "results",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["network", "published_at"], name="showcases_s_network_3effd1_idx"
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("file", ""), models.Q(("link", ""), _negated=True)),
+                            models.Q(models.Q(("file", ""), _negated=True), ("link", "")),
+                            _connector="OR",
+                        ),
+                        name="showcase_file_or_link",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("published_at__isnull", True),
+                            models.Q(("kind__in", ["photo", "film", "interview"]), _negated=True),
+                            ("consent_confirmed_at__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="showcase_published_with_consent",
+                    ),
+                ],
             },
         ),
     ]

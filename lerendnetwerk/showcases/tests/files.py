@@ -23,8 +23,10 @@ MINIMAL_PDF = (
     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 )
 # The start of a Windows program (MZ header and DOS stub).
-EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + (
-    b"This program cannot be run in DOS mode.\r\r\n$" + b"\x00" * 200
+EXE = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
+    + b"\x00" * 48
+    + (b"This program cannot be run in DOS mode.\r\r\n$" + b"\x00" * 200)
 )
 
 
@@ -45,7 +47,9 @@ def jpeg_with_gps() -> bytes:
     gps[ExifTags.GPS.GPSLongitudeRef] = "E"
     gps[ExifTags.GPS.GPSLongitude] = (5.0, 7.0, 10.0)
     out = io.BytesIO()
-    Image.new("RGB", (64, 48), "green").save(out, format="JPEG", exif=exif, comment=b"prive opmerking")
+    Image.new("RGB", (64, 48), "green").save(
+        out, format="JPEG", exif=exif, comment=b"prive opmerking"
+    )
     return out.getvalue()
 
 

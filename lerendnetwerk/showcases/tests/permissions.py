@@ -54,10 +54,7 @@ ROWS: dict[str, Row] = {
     "showcases:download": (
         "get",
         showcase,
-        {
-            role: OK if role in (*MEMBERS, "coordinator") else NOT_FOUND
-            for role in ROLES
-        },
+        {role: OK if role in (*MEMBERS, "coordinator") else NOT_FOUND for role in ROLES},
     ),
     "showcases:public": (
         "get",

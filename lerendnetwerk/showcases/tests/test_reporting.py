@@ -1,22 +1,34 @@
 """The results' part of the cycle report and the annual report: published results only, counts per
 kind and per district, and never who added them."""
 
+from typing import Any
+
 import pytest
 from django.utils import timezone
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.networks import report_parts
+from lerendnetwerk.networks.models import Network
 from lerendnetwerk.showcases import services
+from lerendnetwerk.showcases.models import Showcase
 
 from .files import MINIMAL_PDF, png_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
 
-def part():
+def part() -> report_parts.ReportPart:
     return next(p for p in report_parts.parts() if p.key == "showcases")
 
 
-def add(network, person, title, kind="document", data=MINIMAL_PDF, **extra):
+def add(
+    network: Network,
+    person: User,
+    title: str,
+    kind: str = "document",
+    data: bytes = MINIMAL_PDF,
+    **extra: Any,
+) -> Showcase:
     return services.showcase_create(
         network=network,
         uploaded_by=person,
@@ -51,14 +63,15 @@ def test_the_region_part_counts_per_district(network, participant, facilitator, 
     add(network, participant, "Concept")
     services.showcase_publish(showcase=shown, published_by=facilitator)
     year = timezone.now().year
-    assert part().region_figures is not None and part().region_html is not None
-    figures = set(part().region_figures(utrecht, year))
+    region_figures, region_html = part().region_figures, part().region_html
+    assert region_figures is not None and region_html is not None
+    figures = set(region_figures(utrecht, year))
     assert (network.district.name, "results", 2) in figures
     assert (network.district.name, "published", 1) in figures
     assert ("Zuid", "results", 0) in figures
-    html = part().region_html(utrecht, year)
+    html = region_html(utrecht, year)
     assert network.district.name in html
     assert "Concept" not in html
-    assert set(part().region_figures(utrecht, year - 1)) == {
+    assert set(region_figures(utrecht, year - 1)) == {
         (name, measure, 0) for name, measure, _ in figures
     }

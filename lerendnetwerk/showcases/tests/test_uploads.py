@@ -2,11 +2,15 @@
 
 import io
 import zipfile
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from PIL import Image
 
+from lerendnetwerk.accounts.models import User
+from lerendnetwerk.networks.models import Network
 from lerendnetwerk.showcases import services
 from lerendnetwerk.showcases.models import Showcase
 
@@ -25,7 +29,9 @@ from .files import (
 pytestmark = pytest.mark.django_db
 
 
-def add(network, person, file, kind="document", **extra):
+def add(
+    network: Network, person: User, file: Any, kind: str = "document", **extra: Any
+) -> Showcase:
     return services.showcase_create(
         network=network,
         uploaded_by=person,
@@ -37,13 +43,13 @@ def add(network, person, file, kind="document", **extra):
     )
 
 
-def refusal(network, person, file, **extra):
+def refusal(network: Network, person: User, file: Any, **extra: Any) -> str:
     with pytest.raises(ValidationError) as caught:
         add(network, person, file, **extra)
     return " ".join(caught.value.message_dict["file"])
 
 
-def stored_files(media):
+def stored_files(media: Path) -> list[Path]:
     return [p for p in media.rglob("*") if p.is_file()]
 
 
@@ -143,7 +149,7 @@ def test_the_stored_path_is_random(network, participant):
     first = add(network, participant, upload("a.pdf", MINIMAL_PDF), title="Woordenschat")
     second = add(network, participant, upload("a.pdf", MINIMAL_PDF), title="Woordenschat")
     for showcase in (first, second):
-        name = showcase.file.name
+        name = showcase.file.name or ""
         assert name.startswith("showcases/")
         assert name.split("/")[-1] != str(showcase.pk)
         for clue in ("woordenschat", "a.pdf", network.slug):

@@ -1,12 +1,15 @@
 """The results pages: who may download what, the public page, the upload form and its refusals."""
 
 import io
+from typing import Any
 
 import pytest
 from django.urls import reverse
 from PIL import Image
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.tests.factories import UserFactory, add_member, login
+from lerendnetwerk.networks.models import Network
 from lerendnetwerk.privacy.services import account_erase
 from lerendnetwerk.showcases import services
 from lerendnetwerk.showcases.models import Showcase
@@ -16,7 +19,14 @@ from .files import EXE, MINIMAL_PDF, SVG_WITH_SCRIPT, jpeg_with_gps, png_bytes, 
 pytestmark = pytest.mark.django_db
 
 
-def add(network, person, name="verslag.pdf", data=MINIMAL_PDF, kind="document", **extra):
+def add(
+    network: Network,
+    person: User,
+    name: str = "verslag.pdf",
+    data: bytes = MINIMAL_PDF,
+    kind: str = "document",
+    **extra: Any,
+) -> Showcase:
     return services.showcase_create(
         network=network,
         uploaded_by=person,
@@ -28,15 +38,15 @@ def add(network, person, name="verslag.pdf", data=MINIMAL_PDF, kind="document", 
     )
 
 
-def download_url(showcase):
+def download_url(showcase: Showcase) -> str:
     return reverse("showcases:download", args=[showcase.network.slug, showcase.pk])
 
 
-def public_url(network):
+def public_url(network: Network) -> str:
     return reverse("showcases:public", args=["utrecht", network.slug])
 
 
-def content(response):
+def content(response: Any) -> bytes:
     return b"".join(response.streaming_content)
 
 
@@ -91,10 +101,10 @@ def test_a_download_must_belong_to_the_network_in_its_address(
 
 
 def test_the_file_is_not_under_a_public_path(client, network, participant, media, settings):
-    showcase = add(network, participant)
-    assert (media / showcase.file.name).exists()
-    assert client.get(settings.MEDIA_URL + showcase.file.name).status_code == 404
-    assert client.get("/media/" + showcase.file.name).status_code == 404
+    name = add(network, participant).file.name or ""
+    assert (media / name).exists()
+    assert client.get(settings.MEDIA_URL + name).status_code == 404
+    assert client.get("/media/" + name).status_code == 404
 
 
 # --- The public page
@@ -139,7 +149,7 @@ def test_an_unknown_network_has_no_public_results_page(client):
 # --- Adding through the form
 
 
-def form_data(**extra):
+def form_data(**extra: Any) -> dict[str, Any]:
     return {
         "title": "Onze aanpak",
         "kind": "document",
@@ -224,8 +234,7 @@ def test_another_participant_may_not_change_or_delete_it(network, participant):
     other = login(add_member(network))
     assert other.get(reverse("showcases:edit", args=[network.slug, showcase.pk])).status_code == 403
     assert (
-        other.post(reverse("showcases:delete", args=[network.slug, showcase.pk])).status_code
-        == 403
+        other.post(reverse("showcases:delete", args=[network.slug, showcase.pk])).status_code == 403
     )
 
 
@@ -252,9 +261,7 @@ def test_publishing_a_photo_without_consent_says_why(network, facilitator):
         network=network, title="Kring", kind="photo", link="https://foto.example.org/1"
     )
     http = login(facilitator)
-    response = http.post(
-        reverse("showcases:publish", args=[network.slug, photo.pk]), follow=True
-    )
+    response = http.post(reverse("showcases:publish", args=[network.slug, photo.pk]), follow=True)
     assert "toestemming" in response.content.decode()
     photo.refresh_from_db()
     assert not photo.is_published
