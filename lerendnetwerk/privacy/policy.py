@@ -123,7 +123,10 @@ POLICY: dict[str, Rule] = {
     # --- Diary
     "journal.JournalEntry.author": _own("the learning diary"),
     # --- Results and good practice: the network's product stays when its author goes.
-    "showcases.Showcase.uploaded_by": _authored("results the person added to a network"),
+    # The storage's random file name means nothing to the person: the export names the result.
+    "showcases.Showcase.uploaded_by": Rule(
+        Erase.UNLINK, export=True, why="results the person added to a network", hidden=("file",)
+    ),
     "showcases.Showcase.consent_confirmed_by": _authored(
         "that the person confirmed the consent of the people shown (the date stays)"
     ),

@@ -1,6 +1,7 @@
 """The results pages: who may download what, the public page, the upload form and its refusals."""
 
 import io
+import zipfile
 from typing import Any
 
 import pytest
@@ -305,3 +306,14 @@ def test_pages_read_in_a_fixed_number_of_queries(
         assert http.get(reverse("showcases:list", args=[network.slug])).status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(public_url(network)).status_code == 200
+
+
+def test_the_export_of_a_person_with_an_upload_lists_it(network, participant):
+    from lerendnetwerk.privacy.export import export_zip
+
+    add(network, participant, title="Ons overdrachtsformulier")
+    archive = zipfile.ZipFile(io.BytesIO(export_zip(user=participant)))
+    data = archive.read("gegevens.json").decode()
+    assert "Ons overdrachtsformulier" in data
+    # The storage's random name is of no use to the person and is left out.
+    assert "showcases/" not in data
