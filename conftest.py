@@ -54,6 +54,15 @@ def _tasks_run_immediately(settings: Settings) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _media_outside_the_repository(
+    settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Uploaded files (and the demo's) go to a temporary folder, never into the checkout; tests
+    that look at the files give each test its own (showcases/tests/conftest.py)."""
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache() -> None:
     """Every test starts with an empty cache: a rolled-back test must not leave a cached page
     (or a fragment version) behind for the next."""

@@ -5,6 +5,7 @@ debug off unless asked for. Production sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_
 e-mail variables; `manage.py check --deploy` then passes (tested).
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -226,8 +227,18 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "lerendnetwerk" / "static"]
+# Uploaded files (a network's results, `showcases`) live under MEDIA_ROOT, or in an
+# S3-compatible bucket: SHOWCASE_STORAGE names the backend (e.g. django-storages'
+# "storages.backends.s3.S3Storage", after `uv add "django-storages[s3]"`) and
+# SHOWCASE_STORAGE_OPTIONS (JSON) its options (bucket_name, endpoint_url, ...). Nothing serves
+# MEDIA_ROOT: every file goes through a view that checks who may have it (docs/uploads.md).
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_URL = "/media-not-served/"
+SHOWCASE_STORAGE = env("SHOWCASE_STORAGE", "django.core.files.storage.FileSystemStorage")
+SHOWCASE_STORAGE_OPTIONS = json.loads(env("SHOWCASE_STORAGE_OPTIONS", "{}"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "showcases": {"BACKEND": SHOWCASE_STORAGE, "OPTIONS": SHOWCASE_STORAGE_OPTIONS},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -236,6 +247,22 @@ STORAGES = {
         )
     },
 }
+# Uploads: a file over SHOWCASE_MAX_UPLOAD_MB is skipped while it streams in (never kept in
+# memory or on disk: lerendnetwerk/showcases/uploads.py); files up to 2.5 MB are held in memory,
+# larger ones spooled to a temporary file. Form fields without files stay within 2.5 MB, and one
+# request carries a few files at most. A reverse proxy should cap the body a little above
+# SHOWCASE_MAX_UPLOAD_MB too (nginx: client_max_body_size).
+SHOWCASE_MAX_UPLOAD_MB = float(env("SHOWCASE_MAX_UPLOAD_MB", "20"))
+FILE_UPLOAD_HANDLERS = [
+    "lerendnetwerk.showcases.uploads.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 # The design-token package that themes the NL Design System components. Organisations plug in
 # their own theme by copying its CSS to static/themes/<name>/ and setting THEME.
 THEME = env("THEME", "voorbeeld")

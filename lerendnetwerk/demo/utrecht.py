@@ -29,6 +29,7 @@ from lerendnetwerk.demo.meetings import (
     seed_meetings,
 )
 from lerendnetwerk.demo.second_factor import demo_totp_device
+from lerendnetwerk.demo.showcases import seed_showcases
 from lerendnetwerk.demo.themes import seed_contributions, seed_themes
 from lerendnetwerk.demo.transfer import seed_transfer
 from lerendnetwerk.networks import phases, services
@@ -133,6 +134,8 @@ def seed_demo(*, password: str, seed: int) -> str:
             is_demo=plan is demo_plan,
             manager=accounts["manager"],
         )
+        # Results of networks in Inbedding and Verankering, and of the demo logins' network.
+        seed_showcases(network, always=plan is demo_plan)
         if troubles.get(id(plan)) == DROP_OUTS:
             # The demo kartrekker co-leads one troubled network, so that their page and the
             # network's health panel show what a signal looks like.

@@ -139,6 +139,16 @@ POLICY: dict[str, Rule] = {
     "evaluation.LearningGain.author": _own("the person's learning gains"),
     # --- Diary
     "journal.JournalEntry.author": _own("the learning diary"),
+    # --- Results and good practice: the network's product stays when its author goes.
+    # The storage's random file name means nothing to the person: the export names the result.
+    "showcases.Showcase.uploaded_by": Rule(
+        Erase.UNLINK, export=True, why="results the person added to a network", hidden=("file",)
+    ),
+    "showcases.Showcase.consent_confirmed_by": _authored(
+        "that the person confirmed the consent of the people shown (the date stays)"
+    ),
+    "showcases.Showcase.published_by": _authored("results the person published"),
+    "showcases.Showcase.original_filename": _not_personal("an uploaded file's name, as given"),
     # --- Signals
     "signals.Signal.acknowledged_by": _authored("signals the person acknowledged"),
     "signals.DigestPreference.user": _own("the coordinator's digest setting"),

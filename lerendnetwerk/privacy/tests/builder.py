@@ -22,6 +22,8 @@ OVERRIDES: dict[str, dict[str, Any]] = {
         "starts_at": lambda: timezone.now() - datetime.timedelta(days=7),
         "ends_at": lambda: timezone.now() - datetime.timedelta(days=7, hours=-2),
     },
+    # A result is a file or a link; a link needs no storage.
+    "showcases.Showcase": {"link": "https://video.example.org/resultaat"},
 }
 
 
@@ -75,6 +77,9 @@ def make[M: models.Model](model: type[M], **values: Any) -> M:
                 values[field.name] = UserFactory.create()
             else:
                 values[field.name] = make(related)
-        elif not (field.blank and isinstance(field, models.CharField | models.TextField)):
+        elif not (
+            field.blank
+            and isinstance(field, models.CharField | models.TextField | models.FileField)
+        ):
             values[field.name] = _value(field)
     return model._base_manager.create(**values)
