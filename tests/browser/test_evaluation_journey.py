@@ -13,8 +13,9 @@ from lerendnetwerk.core.tests.factories import PASSWORD, UserFactory, add_member
 from lerendnetwerk.evaluation.models import LearningGain
 from lerendnetwerk.meetings import services as meeting_services
 from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Cycle
-from lerendnetwerk.themes.models import ThemeProposal
+from lerendnetwerk.themes.models import DotVote, ThemeProposal
 from tests.browser.helpers import assert_catalogue_loaded, follow, log_in, visit
 
 pytestmark = [
@@ -128,12 +129,24 @@ def test_evaluate_a_meeting_write_a_learning_gain_and_look_ahead(
     visit(facilitator_page, f"/netwerken/{network.slug}/evaluatie/")
     expect(facilitator_page.locator("main")).to_contain_text("Ouderbetrokkenheid")
 
-    # After the doorstart, the facilitator turns the wishes into theme proposals.
+    # The doorstart, through its page: every prerequisite reconfirmed (a first try without is
+    # refused and keeps what was typed), Derde Dirk does not continue.
     Cycle.objects.filter(pk=network.current_cycle_id).update(phase="anchoring")
-    from lerendnetwerk.networks import services as network_services
-
+    visit(facilitator_page, f"/netwerken/{network.slug}/doorstart/")
+    doorstart = facilitator_page.locator("main form[method=post]")
+    doorstart.locator("input[name=theme]").fill("")
+    doorstart.get_by_label("Derde Dirk").check()
+    follow(facilitator_page, doorstart.locator("button[type=submit]"))
+    expect(facilitator_page.locator("main [role=alert]")).to_contain_text("randvoorwaarde")
+    expect(facilitator_page.locator("main").get_by_label("Derde Dirk")).to_be_checked()
+    for box in facilitator_page.locator("main input[type=checkbox][name^=still_]").all():
+        box.check()
+    follow(facilitator_page, facilitator_page.locator("main form[method=post] button[type=submit]"))
     network.refresh_from_db()
-    network_services.network_start_cycle(network=network, theme="", started_by=facilitator)
+    assert network.current_cycle is not None and network.current_cycle.number == 2
+    assert not network_selectors.is_member(network=network, user=third)
+
+    # The facilitator turns the wishes into theme proposals, and the members vote on them.
     visit(facilitator_page, f"/netwerken/{network.slug}/evaluatie/")
     follow(
         facilitator_page,
@@ -147,3 +160,8 @@ def test_evaluate_a_meeting_write_a_learning_gain_and_look_ahead(
         "Rekenen",
     ]
     expect(facilitator_page.locator("main")).to_contain_text("Ouderbetrokkenheid")
+    visit(facilitator_page, f"/netwerken/{network.slug}/thema/stemronde/nieuw/")
+    expect(facilitator_page.locator("input[name=proposals]:checked")).to_have_count(2)
+    follow(facilitator_page, facilitator_page.locator("main form[method=post] button[type=submit]"))
+    expect(facilitator_page.locator("main")).to_contain_text("Rekenen")
+    assert DotVote.objects.get().cycle_id == network.current_cycle_id
