@@ -71,7 +71,7 @@ def test_facilitator_records_prerequisites_and_moves_through_phases(
     expect(page).to_have_url(re.compile(r"/randvoorwaarden/management/toevoegen/$"))
     page.locator("select[name=manager]").select_option(value=str(manager.pk))
     page.locator("select[name=role]").select_option(value="sounding_board")
-    page.locator("input[name=note]").fill("Denkt mee in de klankbordgroep, vier keer per jaar.")
+    page.locator("textarea[name=note]").fill("Denkt mee in de klankbordgroep, vier keer per jaar.")
     save(page)
     expect(page).to_have_url(re.compile(re.escape(base) + "randvoorwaarden/management/$"))
     expect(page.locator("main section.ln-card")).to_contain_text(manager.name)
