@@ -14,7 +14,7 @@ from lerendnetwerk.core.tests.factories import PASSWORD, totp_device
 from lerendnetwerk.regions.models import Region
 
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     "resultTypes": ["violations"],
 }
 _axe = Axe()
@@ -33,7 +33,7 @@ NO_JS_CONTEXTS: "weakref.WeakSet[BrowserContext]" = weakref.WeakSet()
 
 
 def assert_accessible(page: Page) -> None:
-    """Run axe-core (WCAG 2.1 A and AA) on the page; fail with every violation listed."""
+    """Run axe-core (WCAG 2.2 A and AA: the 2.0, 2.1 and 2.2 rules) on the page; fail with every violation listed."""
     if page.context in NO_JS_CONTEXTS:
         _assert_accessible_in_js_twin(page)
         return
