@@ -33,7 +33,8 @@ NO_JS_CONTEXTS: "weakref.WeakSet[BrowserContext]" = weakref.WeakSet()
 
 
 def assert_accessible(page: Page) -> None:
-    """Run axe-core (WCAG 2.2 A and AA: the 2.0, 2.1 and 2.2 rules) on the page; fail with every violation listed."""
+    """Run axe-core (WCAG 2.2 A and AA: the 2.0, 2.1 and 2.2 rules) on the page; fail with
+    every violation listed."""
     if page.context in NO_JS_CONTEXTS:
         _assert_accessible_in_js_twin(page)
         return
