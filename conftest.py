@@ -43,6 +43,30 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _migrated_data_present(request: pytest.FixtureRequest) -> None:
+    """Make sure a test in a transaction sees the data the migrations load (Utrecht, the
+    catalogue, the questionnaire).
+
+    A transactional test empties the database when it ends, as Django's do. pytest-django runs
+    those after the others, but with two workers a worker can still be handed an ordinary test
+    after one; it would then find no Utrecht. Loading the snapshot inside the test's transaction
+    costs nothing when the data is there and is rolled back with the test.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and "db" not in request.fixturenames:
+        return
+    if marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return  # serialized_rollback restores it for these
+    request.getfixturevalue("_django_db_helper")
+    if not Region.objects.exists():
+        from django.db import connections
+
+        snapshot = getattr(connections["default"], "_test_serialized_contents", None)
+        if snapshot:
+            connections["default"].creation.deserialize_db_from_string(snapshot)
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_immediately(settings: Settings) -> None:
     """Run background tasks inside the test unless a test asks for the real queue."""
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
