@@ -69,9 +69,13 @@ INSTALLED_APPS = [
     "lerendnetwerk.evaluation",
     "lerendnetwerk.transfer",
     "lerendnetwerk.showcases",
+    "lerendnetwerk.resources",
+    "lerendnetwerk.knowledge",
     "lerendnetwerk.pages",
     "lerendnetwerk.privacy",
     "lerendnetwerk.reports",
+    "lerendnetwerk.public",
+    "lerendnetwerk.search",
     "lerendnetwerk.demo",
 ]
 
