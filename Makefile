@@ -53,10 +53,15 @@ lint:
 typecheck:
 	uv run mypy .
 
+# Each database run drives the browser journeys at one width (tests/browser/conftest.py), so
+# every journey meets both databases and both widths; `uv run pytest` alone runs all four.
+# worksteal: the long browser journeys would otherwise leave one worker idle at the end.
+PYTEST := uv run pytest -n 2 --dist worksteal
+
 test-sqlite:
-	uv run pytest -n 2
+	BROWSER_SCREENS=phone $(PYTEST)
 
 test-postgres:
-	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lerendnetwerk} uv run pytest -n 2
+	BROWSER_SCREENS=desktop DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lerendnetwerk} $(PYTEST)
 
 test: install messages lint typecheck test-sqlite test-postgres

@@ -3,6 +3,10 @@
 Every journey runs twice: on a desktop (1280 px) and on a small phone (360 px). Each runs in a
 transactional test with serialized rollback, so the catalogue and the Utrecht districts that the
 data migrations create are back for every test.
+
+`BROWSER_SCREENS` (comma-separated screen names) narrows the screens: `make test` runs the
+journeys on the phone with SQLite and on the desktop with PostgreSQL, so every journey meets both
+databases and both widths while the browser half of the suite runs once, not twice.
 """
 
 import os
@@ -56,7 +60,15 @@ def browser_context_args(browser_context_args: dict[str, Any], live_server: Any)
     return {**browser_context_args, "base_url": live_server.url, "locale": "nl-NL"}
 
 
-@pytest.fixture(params=list(SCREENS))
+def _screens() -> list[str]:
+    chosen = [name for name in os.environ.get("BROWSER_SCREENS", "").split(",") if name]
+    unknown = set(chosen) - set(SCREENS)
+    if unknown:
+        raise ValueError(f"BROWSER_SCREENS names unknown screens: {sorted(unknown)}")
+    return chosen or list(SCREENS)
+
+
+@pytest.fixture(params=_screens())
 def screen(request: pytest.FixtureRequest) -> str:
     """The screen every page of the test is shown (and checked) on."""
     screen: str = request.param
