@@ -1,7 +1,8 @@
 """iCalendar for meetings: invitations (REQUEST), cancellations (CANCEL) and feeds (PUBLISH).
 
-Times are written in Europe/Amsterdam with the VTIMEZONE included, so that a calendar shows the
-right hour on both sides of a daylight-saving change.
+Times are written in the site's zone (Europe/Amsterdam) with its VTIMEZONE included, so that a
+calendar shows the right hour on both sides of a daylight-saving change. The VTIMEZONE uses
+yearly rules, not lists of dates (`timezones.py` says why).
 """
 
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from .models import Meeting
+from .timezones import vtimezone
 
 if TYPE_CHECKING:
     from lerendnetwerk.accounts.models import User
@@ -27,6 +29,14 @@ def _calendar(method: str) -> Calendar:
     calendar.add("version", "2.0")
     calendar.add("method", method)
     return calendar
+
+
+def _finish(calendar: Calendar) -> str:
+    """The calendar as text, with the VTIMEZONE its events' local times refer to."""
+    if calendar.events:
+        calendar.subcomponents.insert(0, vtimezone(settings.TIME_ZONE))
+    body: bytes = calendar.to_ical()  # icalendar leaves to_ical()'s return type out
+    return body.decode()
 
 
 def _uid(meeting: Meeting) -> str:
@@ -72,9 +82,7 @@ def meeting_invitation_ics(
     address.params["rsvp"] = vText("TRUE")
     event.add("attendee", address)
     calendar.add_component(event)
-    calendar.add_missing_timezones()
-    body: bytes = calendar.to_ical()  # icalendar leaves to_ical()'s return type out
-    return body.decode()
+    return _finish(calendar)
 
 
 def feed_ics(*, meetings: Iterable[Meeting], name: str) -> str:
@@ -83,9 +91,14 @@ def feed_ics(*, meetings: Iterable[Meeting], name: str) -> str:
     calendar.add("x-wr-calname", name)
     for meeting in meetings:
         calendar.add_component(_event(meeting, url=meeting_url(meeting)))
-    calendar.add_missing_timezones()
-    body: bytes = calendar.to_ical()  # icalendar leaves to_ical()'s return type out
-    return body.decode()
+    return _finish(calendar)
+
+
+def meeting_ics(*, meeting: Meeting) -> str:
+    """One meeting to add to one's own calendar (METHOD PUBLISH: no invitation to answer)."""
+    calendar = _calendar("PUBLISH")
+    calendar.add_component(_event(meeting, url=meeting_url(meeting)))
+    return _finish(calendar)
 
 
 def meeting_url(meeting: Meeting) -> str:

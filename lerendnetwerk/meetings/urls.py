@@ -7,6 +7,7 @@ urlpatterns = [
     path("netwerken/<slug:slug>/bijeenkomsten/", views.network_meetings, name="network"),
     path("netwerken/<slug:slug>/bijeenkomsten/nieuw/", views.meeting_schedule, name="schedule"),
     path("bijeenkomsten/<int:pk>/", views.meeting_detail, name="detail"),
+    path("bijeenkomsten/<int:pk>/bijeenkomst.ics", views.meeting_calendar_file, name="ics"),
     path("bijeenkomsten/<int:pk>/wijzigen/", views.meeting_edit, name="edit"),
     path("bijeenkomsten/<int:pk>/annuleren/", views.meeting_cancel, name="cancel"),
     path("bijeenkomsten/<int:pk>/agenda/", views.meeting_agenda, name="agenda"),

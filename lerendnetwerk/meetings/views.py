@@ -18,7 +18,7 @@ from lerendnetwerk.networks.access import network_for
 from lerendnetwerk.regions import selectors as region_selectors
 
 from . import selectors, services
-from .calendar import feed_ics
+from .calendar import feed_ics, meeting_ics
 from .forms import AgendaItemForm, AttendanceForm, MeetingForm, PreparersForm, RsvpForm
 from .models import AgendaItem, Meeting, Rsvp
 from .tokens import rsvp_token_read
@@ -343,6 +343,18 @@ def calendar_feed_settings(request: "AuthenticatedHttpRequest") -> HttpResponse:
         else None
     )
     return render(request, "meetings/calendar.html", {"feed_url": feed_url})
+
+
+@login_required
+def meeting_calendar_file(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
+    """ "Add to my calendar": the one meeting as a file to open in any calendar app."""
+    meeting = _meeting_for(request, pk, "meetings.view_meeting")
+    response = HttpResponse(
+        meeting_ics(meeting=meeting), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{meeting.pk}.ics"'
+    response["Cache-Control"] = "private, no-cache"
+    return response
 
 
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:

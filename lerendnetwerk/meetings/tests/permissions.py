@@ -48,6 +48,7 @@ ROWS: dict[str, Row] = {
     "meetings:network": ("get", network, only(*NETWORK_READERS)),
     "meetings:schedule": ("get", network, only("facilitator")),
     "meetings:detail": ("get", meeting, only(*NETWORK_READERS)),
+    "meetings:ics": ("get", meeting, only(*NETWORK_READERS)),
     "meetings:edit": ("get", meeting, only("facilitator")),
     "meetings:cancel": ("get", meeting, only("facilitator")),
     "meetings:agenda": ("get", meeting, only("facilitator")),
