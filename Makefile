@@ -29,15 +29,19 @@ messages:
 translations:
 	$(MANAGE) makemessages -l nl -l en --no-wrap --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=bench
 
-# Local platform with demo data on SQLite; e-mail is printed in the worker's output.
+# Local platform with demo data on SQLite. The links in e-mail use the port it serves on, and
+# e-mail lands in a local outbox that staff read decoded at /postvak/ (core/outbox.py).
+run: export SITE_URL ?= http://localhost:$(PORT)
+run: export LOCAL_OUTBOX ?= $(CURDIR)/var/outbox
 run: install messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo --password "$(DEMO_PASSWORD)"
 	$(MANAGE) collectstatic --noinput -v0
 	@echo "Background worker for e-mail starts alongside the web server."
-	$(MANAGE) run_worker --interval 1 & \
-	  trap "kill $$! 2>/dev/null" EXIT INT TERM; \
-	  $(MANAGE) runserver $(PORT)
+	$(MANAGE) run_worker --interval 1 & worker=$$!; \
+	  $(MANAGE) demo_logins --password "$(DEMO_PASSWORD)" --wait-for "$$SITE_URL/" & logins=$$!; \
+	  trap "kill $$worker $$logins 2>/dev/null" EXIT INT TERM; \
+	  $(MANAGE) runserver localhost:$(PORT)
 
 worker:
 	$(MANAGE) run_worker

@@ -39,6 +39,7 @@ SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 BAROMETER_SEAL_KEY = env("BAROMETER_SEAL_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Links in e-mail (`make run` sets it to the port it serves on, unless set).
 SITE_URL = env("SITE_URL", "http://localhost:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -274,6 +275,8 @@ THEME_CLASS = env("THEME_CLASS", "voorbeeld-theme")
 
 # E-mail: printed to the console unless an SMTP host is configured (EMAIL_HOST), or written to
 # files in EMAIL_FILE_PATH (a staging server, the fault tests in core/tests/test_faults.py).
+# LOCAL_OUTBOX (set by `make run`): one file per message, read decoded by staff at /postvak/.
+LOCAL_OUTBOX = env("LOCAL_OUTBOX")
 if env("EMAIL_HOST"):
     MAILERS = {
         "default": {
@@ -288,6 +291,13 @@ if env("EMAIL_HOST"):
                 # could send while the first attempt is still talking to it.
                 "timeout": int(env("EMAIL_TIMEOUT", "60")),
             },
+        }
+    }
+elif LOCAL_OUTBOX:
+    MAILERS = {
+        "default": {
+            "BACKEND": "lerendnetwerk.core.outbox.OutboxBackend",
+            "OPTIONS": {"file_path": LOCAL_OUTBOX},
         }
     }
 elif env("EMAIL_FILE_PATH"):

@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 urlpatterns += i18n_patterns(
     path("beheer/", admin.site.urls),
+    path("", include("lerendnetwerk.core.urls")),
     path("account/", include("lerendnetwerk.accounts.urls")),
     path("handreiking/", include("lerendnetwerk.catalogue.urls")),
     path("", include("lerendnetwerk.networks.urls")),

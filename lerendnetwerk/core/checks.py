@@ -20,3 +20,18 @@ def shared_cache(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMes
             )
         ]
     return []
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def no_local_outbox(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """The local outbox keeps everyone's mail (invitation and reset links) for staff to read:
+    a convenience on a developer's computer, never on a server."""
+    if settings.LOCAL_OUTBOX:
+        return [
+            checks.Error(
+                "LOCAL_OUTBOX is set: e-mail is kept on disk and never sent.",
+                hint="Unset LOCAL_OUTBOX and configure EMAIL_HOST.",
+                id="lerendnetwerk.E002",
+            )
+        ]
+    return []

@@ -547,3 +547,13 @@ def _backdate_cycles(network: Network, moves: list[PhaseTransition], created: da
             first = next((m.moved_at for m in moves if m.cycle_id == following.pk), started)
             started = cycle.ended_at = first - timedelta(days=14)
     Cycle.objects.bulk_update(cycles, ["started_at", "ended_at"])
+
+
+def login_lines(password: str) -> str:
+    """The demo logins as `make run` prints them (after seeding and again once serving)."""
+    lines = [f"{email} / {password}  ({role})" for email, role in DEMO_LOGINS]
+    lines.append(
+        f"{COORDINATOR_EMAIL} also asks for a code from an authenticator app: "
+        f"`python manage.py otp_code {COORDINATOR_EMAIL}` prints the current one."
+    )
+    return "\n".join(lines)

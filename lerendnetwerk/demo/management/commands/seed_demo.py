@@ -6,7 +6,7 @@ from django.db import transaction
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.demo.second_factor import demo_totp_device
-from lerendnetwerk.demo.utrecht import COORDINATOR_EMAIL, DEMO_LOGINS, seed_demo
+from lerendnetwerk.demo.utrecht import COORDINATOR_EMAIL, DEMO_LOGINS, login_lines, seed_demo
 
 
 class Command(BaseCommand):
@@ -26,9 +26,4 @@ class Command(BaseCommand):
                 self.stdout.write("Demo data already present; the demo passwords were reset.")
             else:
                 self.stdout.write(seed_demo(password=password, seed=options["seed"]))
-        for email, role in DEMO_LOGINS:
-            self.stdout.write(f"{email} / {password}  ({role})")
-        self.stdout.write(
-            f"{COORDINATOR_EMAIL} also asks for a code from an authenticator app: "
-            f"`python manage.py otp_code {COORDINATOR_EMAIL}` prints the current one."
-        )
+        self.stdout.write(login_lines(password))
