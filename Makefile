@@ -1,5 +1,7 @@
 # Two commands matter (see README): `make run` and `make test`. The rest are their parts.
 export UV_PYTHON_DOWNLOADS ?= automatic
+# Brace expansion in the asset copies.
+SHELL := /bin/bash
 PORT ?= 8000
 DEMO_PASSWORD ?= demo-wachtwoord
 VENDOR := lerendnetwerk/static/vendor
@@ -20,6 +22,11 @@ $(VENDOR)/utrecht/index.css: package-lock.json
 	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/utrecht/index.css
 	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css $(VENDOR)/themes/voorbeeld/theme.css
 	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/LICENSE.md $(VENDOR)/themes/voorbeeld/LICENSE.md
+	# The theme's typefaces (Noto Sans for text, Noto Serif for headings), Latin, regular and bold.
+	mkdir -p $(VENDOR)/fonts
+	cp node_modules/@fontsource/noto-sans/files/noto-sans-latin-{400,700}-{normal,italic}.woff2 $(VENDOR)/fonts/
+	cp node_modules/@fontsource/noto-serif/files/noto-serif-latin-{400,700}-normal.woff2 $(VENDOR)/fonts/
+	cp node_modules/@fontsource/noto-sans/LICENSE $(VENDOR)/fonts/LICENSE
 	touch $@
 
 messages:

@@ -20,6 +20,13 @@ def test_participant_logs_in_and_out(page, network, participant):
     assert_catalogue_loaded()
 
     visit(page, "/")
+    # The theme's typefaces come with the platform: headings in Noto Serif, text in Noto Sans,
+    # not whatever serif or sans-serif the device falls back to.
+    page.evaluate("document.fonts.ready")
+    loaded = page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family.replaceAll('\"', ''))"
+    )
+    assert {"Noto Serif", "Noto Sans"} <= set(loaded), loaded
     follow(page, page.locator(f"header a[href='{LOGIN_PATH}']"))
     expect(page).to_have_url(re.compile(re.escape(LOGIN_PATH) + "$"))
     email = page.locator("input[name=username]")
