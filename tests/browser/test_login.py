@@ -24,7 +24,8 @@ def test_participant_logs_in_and_out(page, network, participant):
     # not whatever serif or sans-serif the device falls back to.
     page.evaluate("document.fonts.ready")
     loaded = page.evaluate(
-        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family.replaceAll('\"', ''))"
+        "[...document.fonts].filter(f => f.status === 'loaded')"
+        ".map(f => f.family.replaceAll('\"', ''))"
     )
     assert {"Noto Serif", "Noto Sans"} <= set(loaded), loaded
     follow(page, page.locator(f"header a[href='{LOGIN_PATH}']"))
