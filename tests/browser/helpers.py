@@ -90,13 +90,45 @@ def assert_fits_width(page: Page, width: int = 360) -> None:
         )
 
 
+# Words in table cells and headings that the browser broke over two lines (a word may still
+# break at a hyphen, a dash or a slash): a squeezed cell or a heading split mid-word.
+_BROKEN_WORDS = """() => {
+    const broken = [];
+    for (const el of document.querySelectorAll('td, th, h1, h2, h3, h4')) {
+        if (!el.getClientRects().length) continue;
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.parentElement.closest('.ln-visually-hidden')) continue;
+            for (const word of node.textContent.matchAll(/[^\\s\\-\\/–—]{2,}/g)) {
+                const range = document.createRange();
+                range.setStart(node, word.index);
+                range.setEnd(node, word.index + word[0].length);
+                const lines = new Set([...range.getClientRects()]
+                    .filter(r => r.width > 0).map(r => Math.round(r.bottom)));
+                if (lines.size > 1) broken.push(el.tagName.toLowerCase() + ': ' + word[0]);
+            }
+        }
+    }
+    return broken.slice(0, 10);
+}"""
+
+
+def assert_words_whole(page: Page) -> None:
+    """No table cell is narrower than its longest word and no heading splits a word."""
+    broken = page.evaluate(_BROKEN_WORDS)
+    if broken:
+        raise AssertionError(f"{page.url} breaks words over two lines: {broken}")
+
+
 def check_page(page: Page) -> None:
-    """The checks for every page a journey visits: no error page, axe, no sideways scrolling."""
+    """The checks for every page a journey visits: no error page, axe, no sideways scrolling,
+    no word broken in a table cell or heading."""
     expect(page).not_to_have_title(_ERROR_TITLES)
     assert_accessible(page)
     viewport = page.viewport_size
     assert viewport is not None
     assert_fits_width(page, viewport["width"])
+    assert_words_whole(page)
 
 
 def visit(page: Page, path: str) -> None:
