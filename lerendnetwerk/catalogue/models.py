@@ -71,12 +71,42 @@ class Entry(models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     summary = models.TextField(_("summary"))
+    # How to run a work form or instrument in a meeting, in the platform's own words.
+    purpose = models.TextField(_("purpose"), blank=True)
+    steps = models.JSONField(_("steps"), default=list, blank=True, help_text=_("A list of texts."))
+    duration_min = models.PositiveSmallIntegerField(
+        _("shortest duration (minutes)"), null=True, blank=True
+    )
+    duration_max = models.PositiveSmallIntegerField(
+        _("longest duration (minutes)"), null=True, blank=True
+    )
+    duration_note = models.CharField(_("about the duration"), max_length=300, blank=True)
+    group_size = models.CharField(_("group size"), max_length=300, blank=True)
+    materials = models.JSONField(
+        _("materials"), default=list, blank=True, help_text=_("A list of texts.")
+    )
+    details_suggested = models.BooleanField(
+        _("duration and group size are suggestions"),
+        default=True,
+        help_text=_("The Handbook gives no duration or group size; these are the platform's."),
+    )
+    # Keys of `platform_pages.PAGES`: where the platform now offers what the Handreiking
+    # sent readers to a website for.
+    platform_links = models.JSONField(_("pages on the platform"), default=list, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         ordering = ["topic__order", "order"]
         verbose_name = _("catalogue entry")
         verbose_name_plural = _("catalogue entries")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(duration_min__isnull=True)
+                | models.Q(duration_max__isnull=True)
+                | models.Q(duration_min__lte=models.F("duration_max")),
+                name="catalogue_entry_duration_range",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -58,7 +58,10 @@ def entries_search(*, query: str, stage: str = "", kind: str = "") -> QuerySet[E
     entries = entries_all()
     for word in query.split():
         entries = entries.filter(
-            Q(title__icontains=word) | Q(summary__icontains=word) | Q(topic__title__icontains=word)
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(purpose__icontains=word)
+            | Q(topic__title__icontains=word)
         )
     if stage:
         entries = entries.filter(topic__stage=stage)
@@ -95,6 +98,16 @@ def catalogue_export() -> dict[str, list[dict[str, Any]]]:
                 "phases": [entry.topic.stage],
                 "topic": entry.topic.title,
                 "summary": entry.summary,
+                "purpose": entry.purpose,
+                "steps": list(entry.steps),
+                "duration": [entry.duration_min, entry.duration_max]
+                if entry.duration_min
+                else None,
+                "duration_note": entry.duration_note or None,
+                "group_size": entry.group_size or None,
+                "materials": list(entry.materials),
+                "details_suggested": entry.details_suggested,
+                "platform_links": list(entry.platform_links),
                 "sources": [
                     {
                         "source": ref.source.title,

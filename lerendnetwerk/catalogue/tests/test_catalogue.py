@@ -99,7 +99,7 @@ def test_search_finds_entries_by_word_and_filters_by_phase(client):
     response = client.get(reverse("catalogue:index"), {"q": "leerdagboek"})
     results = response.context["results"]
     assert results and all(
-        "leerdagboek" in (e.title + e.summary + e.topic.title).lower() for e in results
+        "leerdagboek" in (e.title + e.summary + e.purpose + e.topic.title).lower() for e in results
     )
     phases = {e.topic.stage for e in results}
     assert len(phases) > 1
