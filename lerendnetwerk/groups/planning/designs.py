@@ -84,6 +84,17 @@ DESIGNS: dict[tuple[int, int], str] = {
         "1 8 18 25,2 9 19 26,3 10 20 27,4 11 14 21,5 12 15 22,6 13 16 23|0 11 16 25,1 12 17 26,2 "
         "13 18 27,3 7 19 21,4 8 20 22,5 9 14 23,6 10 15 24"
     ),
+    # 8 groups of 3, 10 meetings (find_designs.py 5 8-3-10, under a second). The search finds
+    # one in 2 s too, but stored it is instant and also serves 22 and 23 people.
+    (8, 3): (
+        "0 7 20,1 22 23,2 8 16,3 10 15,4 9 11,5 19 21,6 12 14,13 17 18|0 1 10,2 11 22,3 16 19,4 6 2"
+        "1,5 14 15,7 8 17,9 12 18,13 20 23|0 5 22,1 16 20,2 7 23,3 6 9,4 15 18,8 11 12,10 17 21,13 "
+        "14 19|0 4 12,1 11 13,2 17 19,3 7 18,5 9 20,6 16 22,8 15 21,10 14 23|0 15 16,1 5 17,2 6 18,"
+        "3 8 20,4 19 23,7 9 13,10 12 22,11 14 21|0 9 21,1 14 18,2 3 5,4 16 17,6 10 20,7 12 19,8 13 "
+        "22,11 15 23|0 3 11,1 9 15,2 13 21,4 7 10,5 12 16,6 8 23,14 17 20,18 19 22|0 2 14,1 3 4,5 1"
+        "8 23,6 7 11,8 9 19,10 13 16,12 20 21,15 17 22|0 17 23,1 6 19,2 9 10,3 21 22,4 5 8,7 14 16,"
+        "11 18 20,12 13 15|0 8 18,1 7 21,2 15 20,3 12 17,4 14 22,5 6 13,9 16 23,10 11 19"
+    ),
     # 8 groups of 4, 10 meetings: the first 10 rounds of the 32-person solution in Ed Pegg Jr.'s
     # Wolfram Demonstration "Social Golfer Problem", as transcribed in
     # github.com/fpvandoorn/Dagstuhl-tables, literature.md ("T(32,4) = 11"; letters A-P are

@@ -189,6 +189,7 @@ def _apart_target(engine: Engine, a: int, partners: list[int], rng: Random) -> i
     (8-4-10: everyone meets all but one) a random partner almost never does this, which
     left apart pairs to the tabu search and cost repeats.
     """
+    partners = [c for c in partners if engine.cnt[a][c]]  # those a still meets
     if not partners:
         return -1
     c = rng.choice(partners)
