@@ -14,7 +14,9 @@ for those shapes design theory has exact answers, computed here in microseconds:
   keep pairs apart (a transversal design from cyclic Latin squares), e.g. 6x6 for 3 meetings.
 
 For a few tight shapes no construction here applies; designs.py stores schedules for those.
-Every function returns meetings of groups of person numbers (empty when it does not apply).
+A network of N people that is no multiple of K uses the schedule for the next multiple with
+the extra points left out (`_without_points`). Every function returns meetings of groups of
+person numbers (empty when it does not apply).
 """
 
 from __future__ import annotations
