@@ -18,6 +18,8 @@ Sources, as far as this machine (no internet) allowed checking them:
     (g even, g >= 6: 3g / 2 - 1); 4-3: 4 because no NKTS(12) exists.
   * p = 4: resolvable BIBD(v, 4, 1) for v = 28, 40 (7-4: 9, 10-4: 13); 4-RGDDs of type
     2^16 (8-4: 10, Aguado's solution), type 3^8 (6-4: 7); 5-4: 5 because type 2^10 does not exist.
+    The stored designs in planning/designs.py prove 6-4: 7, 8-4: 10 (Pegg's published
+    solution) and 9-4: 10 here, checked by the tests.
   * 7-5 and 8-5: transversal designs give 7 and 8; the upper bounds 8 and 9 are open as far
     as I know.
 
@@ -46,7 +48,7 @@ KNOWN: dict[tuple[int, int], tuple[int, str]] = {
     (6, 4): (7, "certain"),
     (7, 4): (9, "certain"),
     (8, 4): (10, "certain"),
-    (9, 4): (11, "medium"),  # 4-RGDD of type 3^12; 9 is certain (transversal design)
+    (9, 4): (11, "medium"),  # 4-RGDD of type 3^12; 10 is certain (stored design)
     (10, 4): (13, "certain"),
     (5, 5): (6, "certain"),
     (6, 5): (6, "certain"),

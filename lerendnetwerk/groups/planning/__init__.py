@@ -4,7 +4,8 @@
 
 1. algebra where design theory has an answer (constructions.py: round-robin for pairs, affine
    geometry over finite fields, cyclic transversal designs) or a stored design for a few tight
-   shapes (designs.py); people are then renamed to honour wishes and mixing (search.relabel);
+   shapes (designs.py), with a few points left out when the number of people is no multiple
+   of the group size; people are then renamed to honour wishes and mixing (search.relabel);
 2. otherwise a greedy start (Triska & Musliu 2012) and tabu search over swaps within a meeting
    (Dotú & Van Hentenryck 2005), with the cost of every swap from incremental pair tables
    (engine.py).

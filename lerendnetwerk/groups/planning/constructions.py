@@ -14,7 +14,9 @@ for those shapes design theory has exact answers, computed here in microseconds:
   keep pairs apart (a transversal design from cyclic Latin squares), e.g. 6x6 for 3 meetings.
 
 For a few tight shapes no construction here applies; designs.py stores schedules for those.
-Every function returns meetings of groups of person numbers (empty when it does not apply).
+A network of N people that is no multiple of K uses the schedule for the next multiple with
+the extra points left out (`_without_points`). Every function returns meetings of groups of
+person numbers (empty when it does not apply).
 """
 
 from __future__ import annotations
@@ -29,14 +31,72 @@ Groups = list[list[int]]
 
 
 def best_construction(people: int, group_size: int) -> list[Groups]:
-    """The longest schedule without repeats that the constructions here give (maybe empty)."""
+    """The longest schedule without repeats that the constructions here give (maybe empty).
+
+    When `people` is no multiple of the group size, a design for the next multiple serves with
+    the extra points left out (see `_without_points`), which gives exactly the group sizes
+    plan() promises: ceil(N/K) groups, a few of them one smaller.
+    """
     if group_size == 2:
         return circle_method(people)
-    if people % group_size:
+    groups = -(-people // group_size)
+    points = groups * group_size
+    found = [cyclic_design(groups, group_size), stored_design(points, group_size)]
+    found += [affine_design(q, d, group_size) for q, d in _geometries(points, group_size)]
+    if points == people:
+        return max(found, key=len)
+    trimmed = [_without_points(design, points - people) for design in found]
+    return max(trimmed, key=len)
+
+
+def _without_points(design: list[Groups], extra: int) -> list[Groups]:
+    """`design` with `extra` points left out and the others renumbered 0..N-1.
+
+    Each meeting must lose at most one point per group, or its groups would differ by two.
+    In a schedule without repeats two points share a group in at most one meeting, so the
+    left-out points are chosen greedily to cost the fewest meetings: those where two of them
+    meet are dropped. Tries a few starting points and keeps the longest result.
+    """
+    if not design or extra > len(design[0]):
         return []
-    found = [cyclic_design(people // group_size, group_size), stored_design(people, group_size)]
-    found += [affine_design(q, d, group_size) for q, d in _geometries(people, group_size)]
-    return max(found, key=len)
+    points = sum(len(group) for group in design[0])
+    place = [[0] * points for _ in design]  # place[w][p]: p's group at meeting w
+    for w, meeting in enumerate(design):
+        for g, group in enumerate(meeting):
+            for p in group:
+                place[w][p] = g
+
+    def meets(a: int) -> list[int]:
+        """For every point, the meeting where it shares a group with a (-1: none)."""
+        row = [-1] * points
+        for w, meeting in enumerate(design):
+            for p in meeting[place[w][a]]:
+                row[p] = w
+        row[a] = -1
+        return row
+
+    best: tuple[set[int], list[int]] | None = None
+    for start in range(points - 1, -1, -max(1, points // 32)):
+        chosen, rows = [start], [meets(start)]
+        lost: set[int] = set()
+        while len(chosen) < extra:
+            candidates = (q for q in range(points - 1, -1, -1) if q not in chosen)
+            q = min(candidates, key=lambda q: len({row[q] for row in rows} - lost - {-1}))
+            lost |= {row[q] for row in rows} - {-1}
+            chosen.append(q)
+            rows.append(meets(q))
+        if best is None or len(lost) < len(best[0]):
+            best = (lost, chosen)
+        if not lost:
+            break
+    assert best is not None
+    lost, chosen = best
+    rename = {p: i for i, p in enumerate(p for p in range(points) if p not in chosen)}
+    return [
+        [[rename[p] for p in group if p in rename] for group in meeting]
+        for w, meeting in enumerate(design)
+        if w not in lost
+    ]
 
 
 def circle_method(people: int) -> list[Groups]:

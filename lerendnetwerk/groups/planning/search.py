@@ -15,6 +15,7 @@ Hentenryck (2005).
   leaves far more repeats on tight instances (bench/groups/README.md).
 - Relabelling: for a schedule built by algebra (no repeats), swap two people in every meeting
   at once. Repeats stay at zero; apart, together and mixing improve. Used before tabu search.
+  A person kept apart from someone is swapped with a person who never meets that someone.
 """
 
 from __future__ import annotations
@@ -156,6 +157,10 @@ def relabel(engine: Engine, deadline: float, rng: Random) -> None:
     listed once per round instead of once per try; stops after RELABEL_STALE rounds without
     improvement, so its result does not depend on the clock when it cannot fix everything.
     """
+    apart: dict[int, list[int]] = {}
+    for x, y in engine.apart_pairs:
+        apart.setdefault(x, []).append(y)
+        apart.setdefault(y, []).append(x)
     stale = 0
     while engine.cost > engine.floor and stale < RELABEL_STALE:
         people = sorted({a for _, a in engine.all_spots()})
@@ -166,13 +171,31 @@ def relabel(engine: Engine, deadline: float, rng: Random) -> None:
         for a in people:
             if perf_counter() > deadline:
                 return
-            b = rng.randrange(engine.n - 1)
-            b += b >= a
+            b = _apart_target(engine, a, apart.get(a, []), rng)
+            if b < 0:
+                b = rng.randrange(engine.n - 1)
+                b += b >= a
             before = engine.cost
             moved = _swap_everywhere(engine, a, b)
             if engine.cost > before or (engine.cost == before and rng.random() < 0.5):
                 _swap_everywhere(engine, a, b, moved)
         stale = stale + 1 if engine.cost >= before_round else 0
+
+
+def _apart_target(engine: Engine, a: int, partners: list[int], rng: Random) -> int:
+    """Someone whose place never meets one of a's 'apart' partners, or -1.
+
+    Renaming a as that person separates the pair in every meeting at once. In a tight design
+    (8-4-10: everyone meets all but one) a random partner almost never does this, which
+    left apart pairs to the tabu search and cost repeats.
+    """
+    partners = [c for c in partners if engine.cnt[a][c]]  # those a still meets
+    if not partners:
+        return -1
+    c = rng.choice(partners)
+    cnt = engine.cnt[c]
+    pool = [b for b in range(engine.n) if cnt[b] == 0 and b != a and b != c]
+    return rng.choice(pool) if pool else -1
 
 
 def _swap_everywhere(engine: Engine, a: int, b: int, weeks: list[int] | None = None) -> list[int]:
