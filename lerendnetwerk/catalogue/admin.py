@@ -11,12 +11,12 @@ class SourceReferenceInline(admin.TabularInline[SourceReference, Entry]):
 
 @admin.register(Entry)
 class EntryAdmin(admin.ModelAdmin[Entry]):
-    list_display = ["title", "kind", "topic"]
-    list_filter = ["kind", "topic__stage", "topic"]
+    list_display = ["title", "kind", "topic", "region"]
+    list_filter = ["kind", "topic__stage", "region", "topic"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ("title",)}
     inlines = [SourceReferenceInline]
-    list_select_related = ["topic"]
+    list_select_related = ["topic", "region"]
 
 
 @admin.register(Topic)

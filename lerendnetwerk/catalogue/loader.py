@@ -4,7 +4,8 @@ Upserts by slug (topics, entries) and title (sources), so running it again after
 updates the database without touching what meetings refer to. The data migrations call it with the
 historical models, which may lack fields added later: those are left out. `manage.py
 load_catalogue` calls it with the current ones. A file that `catalogue_problems` finds fault with
-is refused as a whole.
+is refused as a whole. It owns the shared entries only: a region's own entries (with a region)
+are never read or changed here.
 """
 
 from pathlib import Path
@@ -143,6 +144,9 @@ def load_catalogue(models: Any, path: Path = DATA_FILE) -> tuple[int, int]:
         raise CatalogueError("\n".join(problems))
     # A historical model (in a data migration) lacks the fields added after it.
     entry_fields = {field.name for field in Entry._meta.get_fields()}
+    shared = (
+        Entry.objects.filter(region__isnull=True) if "region" in entry_fields else Entry.objects
+    )
     sources = {}
     for item in data["sources"]:
         source, _ = Source.objects.update_or_create(
@@ -166,7 +170,7 @@ def load_catalogue(models: Any, path: Path = DATA_FILE) -> tuple[int, int]:
             },
         )
         for entry_order, entry_data in enumerate(topic_data.get("entries") or [], start=1):
-            entry, _ = Entry.objects.update_or_create(
+            entry, _ = shared.update_or_create(
                 slug=entry_data["slug"],
                 defaults={
                     "topic": topic,

@@ -8,6 +8,8 @@ and loaded by `manage.py load_catalogue`; coordinators may edit it in the admin.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lerendnetwerk.regions.models import Region
+
 from .phase import PREREQUISITES, STAGE_CHOICES, Phase
 
 __all__ = ["PREREQUISITES", "STAGE_CHOICES", "Phase"]  # kept here too for older imports
@@ -94,6 +96,17 @@ class Entry(models.Model):
     # sent readers to a website for.
     platform_links = models.JSONField(_("pages on the platform"), default=list, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # A region's own work forms, instruments and tips sit beside the shared Handreiking, which
+    # has no region (and is what `data/handreiking.yaml` loads).
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="catalogue_entries",
+        verbose_name=_("region"),
+        help_text=_("Empty: part of the shared Handbook that every region reads."),
+    )
 
     class Meta:
         ordering = ["topic__order", "order"]

@@ -27,31 +27,77 @@ def _references() -> Prefetch[str, QuerySet[SourceReference], str]:
 
 
 def entries_all() -> QuerySet[Entry]:
-    return Entry.objects.select_related("topic").prefetch_related(_references())
+    """Every entry, the shared ones and each region's own (marked on the public pages)."""
+    return Entry.objects.select_related("topic", "region").prefetch_related(_references())
+
+
+def entries_for_region(*, region_id: int | None) -> QuerySet[Entry]:
+    """What a network of the region works with: the shared Handbook and the region's own
+    entries (only the shared ones without a region)."""
+    return Entry.objects.filter(Q(region__isnull=True) | Q(region_id=region_id))
 
 
 def topics_for_stage(*, stage: str, with_sources: bool = True) -> list[Topic]:
     """The stage's questions, each with its entries (and their sources: one query more)."""
-    entries = Entry.objects.prefetch_related(_references()) if with_sources else Entry.objects.all()
+    entries = Entry.objects.select_related("region")
+    if with_sources:
+        entries = entries.prefetch_related(_references())
     return list(Topic.objects.filter(stage=stage).prefetch_related(Prefetch("entries", entries)))
 
 
-def topics_of_stages(*, stages: Collection[str]) -> list[Topic]:
-    """The questions of `stages` in the catalogue's order, each with its entries (no sources).
+def topics_of_stages(*, stages: Collection[str], region_id: int | None = None) -> list[Topic]:
+    """The questions of `stages` in the catalogue's order, each with its entries (no sources):
+    the shared ones and those of the region `region_id`.
 
-    The same for every network, so cached under the catalogue's version (core/fragments.py):
-    no query once cached, two when not.
+    The same for every network of a region, so cached under the catalogue's version
+    (core/fragments.py): no query once cached, two when not.
     """
-    key = f"catalogue:topics:{fragments.version(CATALOGUE)}:{','.join(sorted(stages))}"
+    version = fragments.version(CATALOGUE)
+    key = f"catalogue:topics:{version}:{region_id or ''}:{','.join(sorted(stages))}"
     topics: list[Topic] | None = cache.get(key)
     if topics is None:
         topics = list(
             Topic.objects.filter(stage__in=stages)
-            .prefetch_related(Prefetch("entries", Entry.objects.all()))
+            .prefetch_related(Prefetch("entries", entries_for_region(region_id=region_id)))
             .order_by("order", "pk")
         )
         cache.set(key, topics, fragments.TIMEOUT)
     return topics
+
+
+# --- A region's own entries, for its coordinators --------------------------------------------
+
+
+def region_entries(*, region_id: int) -> list[Entry]:
+    """The region's own entries in the catalogue's order, with their questions."""
+    return list(
+        Entry.objects.filter(region_id=region_id)
+        .select_related("topic")
+        .order_by("topic__order", "order", "pk")
+    )
+
+
+def region_entry_find(*, region_id: int, pk: int) -> Entry | None:
+    """One of the region's own entries; None for a shared one or another region's."""
+    return Entry.objects.filter(region_id=region_id, pk=pk).select_related("topic").first()
+
+
+def topic_choices() -> list[tuple[str, list[tuple[int, str]]]]:
+    """Every phase's questions for a <select>, grouped by phase (one query)."""
+    topics = list(Topic.objects.order_by("order", "pk").values_list("pk", "title", "stage"))
+    return [
+        (str(label), [(pk, title) for pk, title, topic_stage in topics if topic_stage == stage])
+        for stage, label in STAGE_CHOICES
+        if any(topic_stage == stage for _pk, _title, topic_stage in topics)
+    ]
+
+
+def topic_find(*, pk: int) -> Topic | None:
+    return Topic.objects.filter(pk=pk).first()
+
+
+def shared_entry_count() -> int:
+    return Entry.objects.filter(region__isnull=True).count()
 
 
 def entries_search(*, query: str, stage: str = "", kind: str = "") -> QuerySet[Entry]:

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.catalogue import selectors as catalogue_selectors
 from lerendnetwerk.catalogue.models import Entry, Phase
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Cycle, Network
@@ -139,10 +140,12 @@ class AgendaEntries:
     by_pk: dict[int, Entry]
 
 
-def agenda_entries(*, phase: str) -> AgendaEntries:
-    """Catalogue entries for an agenda, the meeting's phase first (one query)."""
+def agenda_entries(*, phase: str, region_id: int | None = None) -> AgendaEntries:
+    """Catalogue entries for an agenda, the meeting's phase first (one query): the shared
+    Handbook's and the region's own."""
     entries = list(
-        Entry.objects.filter(kind__in=[Entry.Kind.ACTIVITY, Entry.Kind.INSTRUMENT])
+        catalogue_selectors.entries_for_region(region_id=region_id)
+        .filter(kind__in=[Entry.Kind.ACTIVITY, Entry.Kind.INSTRUMENT])
         .select_related("topic")
         .order_by("topic__order", "order")
     )

@@ -168,7 +168,9 @@ def meeting_agenda(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse
     meeting = _meeting_for(request, pk, "meetings.edit_agenda")
     form = AgendaItemForm(
         request.POST or None,
-        entries=selectors.agenda_entries(phase=meeting.phase),
+        entries=selectors.agenda_entries(
+            phase=meeting.phase, region_id=meeting.network.district.region_id
+        ),
         members=network_selectors.members(network=meeting.network),
     )
     if request.method == "POST" and form.is_valid():

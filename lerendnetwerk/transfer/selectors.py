@@ -13,6 +13,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.catalogue import selectors as catalogue_selectors
 from lerendnetwerk.catalogue.models import Entry
 from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.networks import selectors as network_selectors
@@ -180,11 +181,14 @@ def organisation_members(*, network: Network, organisation: Organisation) -> lis
     )
 
 
-def work_form_choices(*, phase: str) -> list[tuple[str, list[tuple[int, str]]]]:
+def work_form_choices(
+    *, phase: str, region_id: int | None = None
+) -> list[tuple[str, list[tuple[int, str]]]]:
     """The catalogue's work forms for a <select>, grouped by phase with `phase` first (one
-    query)."""
+    query): the shared Handbook's and the region's own."""
     entries = list(
-        Entry.objects.filter(kind=Entry.Kind.ACTIVITY)
+        catalogue_selectors.entries_for_region(region_id=region_id)
+        .filter(kind=Entry.Kind.ACTIVITY)
         .select_related("topic")
         .order_by("topic__order", "order")
     )
@@ -197,8 +201,12 @@ def work_form_choices(*, phase: str) -> list[tuple[str, list[tuple[int, str]]]]:
     ]
 
 
-def work_forms_by_pk(*, pks: list[int]) -> list[Entry]:
-    return list(Entry.objects.filter(pk__in=pks, kind=Entry.Kind.ACTIVITY))
+def work_forms_by_pk(*, pks: list[int], region_id: int | None = None) -> list[Entry]:
+    return list(
+        catalogue_selectors.entries_for_region(region_id=region_id).filter(
+            pk__in=pks, kind=Entry.Kind.ACTIVITY
+        )
+    )
 
 
 def organisation_managers(*, organisation: Organisation) -> list[User]:

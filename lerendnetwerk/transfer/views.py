@@ -120,7 +120,8 @@ def plan_edit(request: "AuthenticatedHttpRequest", slug: str, organisation_id: i
         if plan
         else {}
     )
-    choices = selectors.work_form_choices(phase=cycle.phase)
+    region_id = place.network.district.region_id
+    choices = selectors.work_form_choices(phase=cycle.phase, region_id=region_id)
     form = TransferPlanForm(request.POST or None, initial=initial, work_forms=choices)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -131,7 +132,7 @@ def plan_edit(request: "AuthenticatedHttpRequest", slug: str, organisation_id: i
                 by=request.user,
                 presentation_on=data["presentation_on"],
                 presentation_held=data["presentation_held"],
-                work_forms=selectors.work_forms_by_pk(pks=data["work_forms"]),
+                work_forms=selectors.work_forms_by_pk(pks=data["work_forms"], region_id=region_id),
                 expected_reactions=data["expected_reactions"],
                 expected_resistance=data["expected_resistance"],
                 presentation_outcome=data["presentation_outcome"],

@@ -358,7 +358,9 @@ def network_guidance(*, network: Network, member_count: int | None = None) -> li
     if cycle is None or not cycle.phase:
         return []
     phases = [phase for phase in Phase if phase.number <= Phase(cycle.phase).number]
-    topics = catalogue_selectors.topics_of_stages(stages=[phase.value for phase in phases])
+    topics = catalogue_selectors.topics_of_stages(
+        stages=[phase.value for phase in phases], region_id=network.district.region_id
+    )
     found = _Cycle(network, cycle, member_count)
     used = found.used_entry_ids()
     return [
