@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lerendnetwerk.core.forms import WIDGET_CLASSES, DateInput, Form
+from lerendnetwerk.core.forms import EMPTY_LABEL, WIDGET_CLASSES, DateInput, Form
 
 from .models import CENTRAL_QUESTIONS, OPEN_TEXT_MAX, Dimension, Question, scale_labels
 
@@ -115,3 +115,66 @@ class AnswerForm(Form):
             "values": {q.key: data[self.field_name(q)] for q in self.questions if q.is_scale},
             "texts": {q.key: data[self.field_name(q)] for q in self.questions if not q.is_scale},
         }
+
+
+# --- The region's questionnaire ----------------------------------------------------------------
+
+
+class QuestionnaireForm(Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        error_messages={"required": _("Give the questionnaire a title.")},
+    )
+    introduction = forms.CharField(
+        label=_("Introduction"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown above the questions; say that the answers are anonymous."),
+    )
+
+
+class QuestionAddForm(Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=Question.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=Question.Kind.SCALE,
+        error_messages={"required": _("Choose a statement or an open question.")},
+    )
+    dimension = forms.ChoiceField(
+        label=_("Dimension"),
+        required=False,
+        choices=[("", EMPTY_LABEL), *Dimension.choices],
+        help_text=_("For a statement: what it measures. An open question has none."),
+    )
+    text = forms.CharField(
+        label=_("Question or statement"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Ask nothing that tells who answered, such as a name, an organisation or a role."
+        ),
+        error_messages={"required": _("Write the question or statement.")},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") == Question.Kind.SCALE and not data.get("dimension"):
+            self.add_error("dimension", _("Choose the dimension this statement measures."))
+        if data.get("kind") == Question.Kind.OPEN and data.get("dimension"):
+            self.add_error("dimension", _("An open question has no dimension."))
+        return data
+
+
+class QuestionTextForm(Form):
+    text = forms.CharField(
+        label=_("Wording"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Reword only: the answers stay comparable with earlier rounds. If the meaning "
+            "changes, remove it and add a new question, which starts a trend of its own."
+        ),
+        error_messages={"required": _("Write the question or statement.")},
+    )

@@ -62,14 +62,21 @@ def questionnaire_reader(user: Any, obj: Questionnaire | Question | None = None)
 
 @rules.predicate
 def questionnaire_editor(user: Any, obj: Questionnaire | Question | None = None) -> bool:
-    """Their own regions' versions, and only while no round uses them: answered questions
-    never change, a change needs a new version (services.questionnaire_new_version)."""
+    """Their own regions' drafts: a published version never changes (rounds may use it at any
+    moment, and answered questions never change); a change needs a new version
+    (services.questionnaire_new_version)."""
     questionnaire = _questionnaire_of(obj)
     if questionnaire is None:
         return is_coordinator(user)
     if questionnaire.region_id not in coordinator_region_ids(user):
         return False
-    return not questionnaire.rounds.exists()
+    return not questionnaire.is_published and not questionnaire.rounds.exists()
+
+
+@rules.predicate
+def region_coordinator(user: Any, region: Any) -> bool:
+    """The person coordinates this region (a `Region`)."""
+    return region is not None and region.pk in coordinator_region_ids(user)
 
 
 # On a network.
@@ -83,6 +90,8 @@ rules.add_perm("barometer.close_round", round_facilitator)
 rules.add_perm("barometer.view_results", round_reader)
 # The region's overview.
 rules.add_perm("barometer.view_region", is_any_coordinator)
+# On a region: its questionnaire's versions, on the barometer's own pages.
+rules.add_perm("barometer.edit_region_questionnaire", region_coordinator)
 # The admin site: coordinators keep their region's questionnaire (like the catalogue).
 rules.add_perm("barometer", rules.predicate(is_coordinator))
 rules.add_perm("barometer.view_questionnaire", questionnaire_reader)

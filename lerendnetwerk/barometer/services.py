@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
@@ -24,6 +25,7 @@ from .models import (
     SCALE,
     Answer,
     BarometerRound,
+    Dimension,
     Participation,
     Question,
     Questionnaire,
@@ -42,13 +44,36 @@ _shuffle = random.SystemRandom().shuffle
 
 
 # --- Questionnaire ----------------------------------------------------------------------------
+#
+# What keeps results comparable and answers anonymous while a region reshapes its questionnaire:
+# - A published version never changes (nor does one a round uses): every answer to a round
+#   belongs to exactly the questions its members saw, and a round's sealed answers all have one
+#   padded length (sealing.py), which a change of questions during the round would break.
+#   Changes go into a draft: a copy of the version in use, published as a whole.
+# - A question keeps its key, kind and dimension from version to version; only its wording
+#   changes. Trends and comparisons match statements by key and pool them per dimension, so a
+#   new meaning needs a new question, which gets a key never used before in the region or the
+#   default, and starts a trend of its own.
+# - Every dimension keeps at least one statement, so that its trend goes on.
+
+TEXT_MAX = 300
+TITLE_MAX = 200
+# Each open answer is padded to its longest possible length when sealed (sealing.py).
+MAX_OPEN_QUESTIONS = 5
+MAX_QUESTIONS = 40
 
 
 @transaction.atomic
 def questionnaire_new_version(*, region: Region) -> Questionnaire:
     """Copy the region's current questionnaire (its own, else the default) into a new draft
     version for the region. The copy keeps every question's key, so trends stay comparable;
-    it is not used for rounds until it is published."""
+    it is not used for rounds until it is published. Refused while the region has a draft."""
+    # Two coordinators making a version at once: the second waits, then finds the first's.
+    Region.objects.select_for_update().filter(pk=region.pk).first()
+    if Questionnaire.objects.filter(region=region, is_published=False).exists():
+        raise ValidationError(
+            _("Your region already has a draft version: finish or discard that one first.")
+        )
     current = questionnaire_current(region=region)
     if current is None:
         raise ValidationError(_("There is no questionnaire to copy yet."))
@@ -76,14 +101,200 @@ def questionnaire_new_version(*, region: Region) -> Questionnaire:
     return copy
 
 
+def _draft_locked(questionnaire: Questionnaire) -> Questionnaire:
+    """The questionnaire's row, locked, if it may still change: a draft no round uses."""
+    locked = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
+    if locked.is_published or locked.rounds.exists():
+        raise ValidationError(
+            _(
+                "This version is published and stays as it is, so that its rounds keep their "
+                "questions. Make a new version to change it."
+            )
+        )
+    return locked
+
+
+def _clean_text(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Write the question or statement.")})
+    if len(text) > TEXT_MAX:
+        raise ValidationError({"text": _("Keep it to %(max)d characters.") % {"max": TEXT_MAX}})
+    return text
+
+
+def _used_keys(questionnaire: Questionnaire) -> set[str]:
+    """Every key a version of the region or the default ever had."""
+    return set(
+        Question.objects.filter(
+            Q(questionnaire__region_id=questionnaire.region_id)
+            | Q(questionnaire__region__isnull=True)
+        ).values_list("key", flat=True)
+    )
+
+
+def _new_key(text: str, used: set[str]) -> str:
+    base = slugify(text)[:50].strip("-") or "vraag"
+    key, number = base, 1
+    while key in used:
+        number += 1
+        key = f"{base}-{number}"
+    return key
+
+
+@transaction.atomic
+def questionnaire_draft_update(
+    *, questionnaire: Questionnaire, title: str, introduction: str
+) -> Questionnaire:
+    """Change a draft's title and introduction. Refused for a published version."""
+    questionnaire = _draft_locked(questionnaire)
+    title = title.strip()
+    if not title:
+        raise ValidationError({"title": _("Give the questionnaire a title.")})
+    if len(title) > TITLE_MAX:
+        raise ValidationError(
+            {"title": _("Keep the title to %(max)d characters.") % {"max": TITLE_MAX}}
+        )
+    questionnaire.title, questionnaire.introduction = title, introduction.strip()
+    questionnaire.save(update_fields=["title", "introduction"])
+    return questionnaire
+
+
+@transaction.atomic
+def question_add(*, questionnaire: Questionnaire, kind: str, dimension: str, text: str) -> Question:
+    """Add a statement (with its dimension) or an open question to a draft, at the end. It gets
+    a key no version of the region or the default used, so it starts a trend of its own."""
+    questionnaire = _draft_locked(questionnaire)
+    text = _clean_text(text)
+    if kind == Question.Kind.SCALE:
+        if dimension not in Dimension.values:
+            raise ValidationError({"dimension": _("Choose the dimension this statement measures.")})
+    elif kind == Question.Kind.OPEN:
+        dimension = ""
+    else:
+        raise ValidationError({"kind": _("Choose a statement or an open question.")})
+    questions = list(questionnaire.questions.all())
+    if len(questions) >= MAX_QUESTIONS:
+        raise ValidationError(
+            _("A questionnaire holds at most %(max)d questions; remove one first.")
+            % {"max": MAX_QUESTIONS}
+        )
+    if kind == Question.Kind.OPEN and sum(not q.is_scale for q in questions) >= MAX_OPEN_QUESTIONS:
+        raise ValidationError(
+            {
+                "kind": _("A questionnaire holds at most %(max)d open questions.")
+                % {"max": MAX_OPEN_QUESTIONS}
+            }
+        )
+    return Question.objects.create(
+        questionnaire=questionnaire,
+        key=_new_key(text, _used_keys(questionnaire)),
+        kind=kind,
+        dimension=dimension,
+        text=text,
+        order=max((q.order for q in questions), default=0) + 1,
+    )
+
+
+@transaction.atomic
+def question_reword(*, question: Question, text: str) -> Question:
+    """Change a draft question's wording only: its key, kind and dimension stay, so its answers
+    still join the same trend. Refused for a published version."""
+    _draft_locked(question.questionnaire)
+    question.text = _clean_text(text)
+    question.save(update_fields=["text"])
+    return question
+
+
+def _same_group(question: Question, other: Question) -> bool:
+    return (question.kind, question.dimension) == (other.kind, other.dimension)
+
+
+@transaction.atomic
+def question_move(*, question: Question, up: bool) -> Question:
+    """Swap a draft question with the one above or below it among the statements of its
+    dimension (or the open questions): that is the order members see them in."""
+    questionnaire = _draft_locked(question.questionnaire)
+    questions = list(questionnaire.questions.order_by("order", "pk"))
+    for number, other in enumerate(questions, start=1):
+        other.order = number
+    index = next(i for i, other in enumerate(questions) if other.pk == question.pk)
+    moving = questions[index]
+    step = -1 if up else 1
+    target = index + step
+    while 0 <= target < len(questions) and not _same_group(moving, questions[target]):
+        target += step
+    if 0 <= target < len(questions):
+        moving.order, questions[target].order = questions[target].order, moving.order
+    Question.objects.bulk_update(questions, ["order"])
+    return moving
+
+
+@transaction.atomic
+def question_remove(*, question: Question) -> None:
+    """Take a question out of a draft (it can be put back while the version in use has it).
+    Refused for the last statement of a dimension and for a published version."""
+    questionnaire = _draft_locked(question.questionnaire)
+    if question.is_scale:
+        others = questionnaire.questions.filter(
+            kind=Question.Kind.SCALE, dimension=question.dimension
+        ).exclude(pk=question.pk)
+        if not others.exists():
+            raise ValidationError(
+                _(
+                    "This is the last statement of its dimension; every dimension keeps at "
+                    "least one, so that its trend goes on. Add another statement first."
+                )
+            )
+    question.delete()
+
+
+@transaction.atomic
+def question_restore(*, questionnaire: Questionnaire, key: str) -> Question:
+    """Put a question of the version in use back into the draft, with its key, so that it
+    continues its trend. Refused when the draft has it already."""
+    questionnaire = _draft_locked(questionnaire)
+    if questionnaire.region is None:
+        raise ValidationError(_("There is no version in use to put a question back from."))
+    current = questionnaire_current(region=questionnaire.region)
+    source = current.questions.filter(key=key).first() if current is not None else None
+    if source is None:
+        raise ValidationError(_("The version in use has no such question."))
+    if questionnaire.questions.filter(key=key).exists():
+        raise ValidationError(_("This question is in the draft already."))
+    return Question.objects.create(
+        questionnaire=questionnaire,
+        key=source.key,
+        kind=source.kind,
+        dimension=source.dimension,
+        text=source.text,
+        order=source.order,
+    )
+
+
+@transaction.atomic
+def questionnaire_discard(*, questionnaire: Questionnaire) -> None:
+    """Throw a draft away. Refused for a published version."""
+    _draft_locked(questionnaire).delete()
+
+
 @transaction.atomic
 def questionnaire_publish(*, questionnaire: Questionnaire) -> Questionnaire:
-    """From now on new rounds in the region use this version. Refused without statements."""
+    """From now on new rounds in the region use this version; earlier rounds keep theirs.
+    Refused without a statement for every dimension, and for a version published already."""
+    questionnaire = _draft_locked(questionnaire)
     questions = list(questionnaire.questions.all())
     if not any(question.is_scale for question in questions):
         raise ValidationError(_("A questionnaire needs at least one statement."))
     if any(question.is_scale and not question.dimension for question in questions):
         raise ValidationError(_("Every statement needs a dimension."))
+    covered = {question.dimension for question in questions if question.is_scale}
+    missing = [str(dimension.label) for dimension in Dimension if dimension not in covered]
+    if missing:
+        raise ValidationError(
+            _("Every dimension needs at least one statement; missing: %(dimensions)s.")
+            % {"dimensions": ", ".join(missing)}
+        )
     questionnaire.is_published = True
     questionnaire.save(update_fields=["is_published"])
     return questionnaire

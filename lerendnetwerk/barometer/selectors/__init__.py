@@ -4,7 +4,7 @@ queries."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.networks.models import Network
@@ -46,6 +46,51 @@ def current_statement_keys(*, region: Region) -> list[str] | None:
         return rows
     # Rare: a version without statements, or none at all (then every statement counts).
     return [] if _current(region).exists() else None
+
+
+def region_questionnaires(*, region: Region) -> list[Questionnaire]:
+    """The region's own versions, newest first, then the default's, each with `round_total`:
+    how many rounds used it (one query)."""
+    return list(
+        Questionnaire.objects.filter(Q(region=region) | Q(region__isnull=True))
+        .annotate(round_total=Count("rounds"))
+        .order_by(F("region").asc(nulls_last=True), "-version")
+    )
+
+
+def region_questionnaire_find(*, region: Region, pk: int) -> Questionnaire | None:
+    """A version of the region's own or of the default; None for another region's."""
+    return (
+        Questionnaire.objects.filter(Q(region=region) | Q(region__isnull=True), pk=pk)
+        .select_related("region")
+        .first()
+    )
+
+
+def questionnaire_questions(*, questionnaire: Questionnaire) -> list[Question]:
+    return list(questionnaire.questions.order_by("order", "pk"))
+
+
+def question_find(*, questionnaire: Questionnaire, pk: int) -> Question | None:
+    """A question of this version; None for another version's."""
+    return Question.objects.filter(questionnaire=questionnaire, pk=pk).first()
+
+
+def questionnaire_in_use(*, questionnaire: Questionnaire) -> bool:
+    """Whether a round uses the version (then it never changes)."""
+    return questionnaire.rounds.exists()
+
+
+def questions_to_restore(*, draft: Questionnaire) -> list[Question]:
+    """Questions of the version in use that the draft no longer has: what can be put back with
+    its key (one query)."""
+    if draft.region is None:
+        return []
+    return list(
+        Question.objects.filter(questionnaire=Subquery(_current(draft.region).values("pk")[:1]))
+        .exclude(key__in=Question.objects.filter(questionnaire=draft).values("key"))
+        .order_by("order", "pk")
+    )
 
 
 def _answered_by(user: User) -> Exists:

@@ -175,7 +175,10 @@ def test_another_regions_coordinator_cannot_reach_utrechts_entries(
         assert http.post(reverse(name, args=["amersfoort", entry.pk])).status_code == 404
         assert http.post(reverse(name, args=["utrecht", entry.pk])).status_code == 403
     assert Entry.objects.filter(pk=entry.pk, title="Wijkwandeling").exists()
-    assert login(participant).get(reverse("catalogue:region_entries", args=["utrecht"])).status_code == 403
+    assert (
+        login(participant).get(reverse("catalogue:region_entries", args=["utrecht"])).status_code
+        == 403
+    )
     assert http.get(reverse("catalogue:region_entries", args=["nergens"])).status_code == 404
 
 
@@ -236,8 +239,6 @@ def test_the_same_title_twice_gets_two_addresses(utrecht, amersfoort, kennismake
         "amersfoort-wijkwandeling",
     ]
     last_shared = max(
-        Entry.objects.filter(topic=kennismaken, region__isnull=True).values_list(
-            "order", flat=True
-        )
+        Entry.objects.filter(topic=kennismaken, region__isnull=True).values_list("order", flat=True)
     )
     assert first.order > last_shared
