@@ -17,8 +17,8 @@ class FocusAreaInline(admin.StackedInline[FocusArea, Chapter]):
 
 @admin.register(QualityFramework)
 class QualityFrameworkAdmin(admin.ModelAdmin[QualityFramework]):
-    list_display = ["version", "is_active"]
-    list_filter = ["is_active"]
+    list_display = ["version", "region", "is_active"]
+    list_filter = ["is_active", "region"]
     inlines = [ChapterInline]
 
 
@@ -32,7 +32,7 @@ class ChapterAdmin(admin.ModelAdmin[Chapter]):
 
 @admin.register(FocusArea)
 class FocusAreaAdmin(admin.ModelAdmin[FocusArea]):
-    list_display = ["title", "chapter"]
-    list_filter = ["chapter__framework", "chapter"]
+    list_display = ["title", "chapter", "is_retired"]
+    list_filter = ["chapter__framework", "is_retired", "chapter"]
     search_fields = ["title", "description"]
     list_select_related = ["chapter"]

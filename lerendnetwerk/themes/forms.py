@@ -185,3 +185,29 @@ class AgreementForm(Form):
 
 class SuggestionForm(Form):
     text = forms.CharField(label=_("A rule you propose"), max_length=500)
+
+
+# --- A region's quality framework ---------------------------------------------------------------
+
+
+class ChapterForm(Form):
+    title = forms.CharField(
+        label=_("Chapter title"),
+        max_length=200,
+        error_messages={"required": _("Give it a title.")},
+    )
+
+
+class FocusAreaForm(Form):
+    title = forms.CharField(
+        label=_("Focus area"),
+        max_length=200,
+        error_messages={"required": _("Give it a title.")},
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What it is about, in a sentence or two; networks read it when they choose."),
+    )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import rules
 
-from lerendnetwerk.accounts.roles import is_coordinator
+from lerendnetwerk.accounts.roles import coordinator_region_ids, is_coordinator
 from lerendnetwerk.networks.rules import (
     is_committed_manager,
     is_facilitator,
@@ -65,9 +65,18 @@ rules.add_perm("themes.publish_agreement", is_facilitator)
 rules.add_perm("themes.view_personal_challenge", may_read_challenge)
 rules.add_perm("themes.view_learning_goal", may_read_goal)
 
-# The quality framework is shared by every region (it has no region): coordinators read it in
-# the admin site, platform editors (superusers) keep it current, as with the catalogue.
+
+@rules.predicate
+def region_coordinator(user: Any, region: Any) -> bool:
+    """The person coordinates this region (a `Region`)."""
+    return region is not None and region.pk in coordinator_region_ids(user)
+
+
+# The shared quality framework (no region): coordinators read it in the admin site, platform
+# editors (superusers) keep it current, as with the catalogue. A region's own copy is kept by
+# its coordinators on the theme app's own pages.
 coordinator = rules.predicate(is_coordinator)
 rules.add_perm("themes", coordinator)
 for model in ("qualityframework", "chapter", "focusarea"):
     rules.add_perm(f"themes.view_{model}", coordinator)
+rules.add_perm("themes.edit_region_framework", region_coordinator)

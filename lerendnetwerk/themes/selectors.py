@@ -33,6 +33,7 @@ from .models import (
     Chapter,
     DotVote,
     DotVoteSticker,
+    FocusArea,
     Idea,
     IdeaComment,
     IdeaMark,
@@ -40,18 +41,75 @@ from .models import (
     LearningGoalComment,
     LearningQuestion,
     PersonalChallenge,
+    QualityFramework,
     Theme,
     ThemeProposal,
 )
 
 
-def active_chapters() -> list[Chapter]:
-    """Chapters of the active framework versions with their focus areas, for choosing one."""
-    return list(
+def active_chapters(*, region_id: int | None = None) -> list[Chapter]:
+    """Chapters of the active framework versions with the focus areas still offered, for
+    choosing one: the region's own framework when it has one, else the shared (two queries)."""
+    chapters = list(
         Chapter.objects.filter(framework__is_active=True)
+        .filter(Q(framework__region__isnull=True) | Q(framework__region_id=region_id))
         .select_related("framework")
-        .prefetch_related("focus_areas")
+        .prefetch_related(Prefetch("focus_areas", FocusArea.objects.filter(is_retired=False)))
         .order_by("framework__version", "number")
+    )
+    own = [chapter for chapter in chapters if chapter.framework.region_id is not None]
+    return own or chapters
+
+
+def focus_area_offered(*, focus_area: FocusArea, region_id: int | None) -> bool:
+    """Whether a network of the region may choose the focus area now: not retired, in an
+    active version, and of the region's own framework when it has one, else the shared."""
+    framework = focus_area.chapter.framework
+    if focus_area.is_retired or not framework.is_active:
+        return False
+    if framework.region_id is not None:
+        return framework.region_id == region_id
+    return not QualityFramework.objects.filter(region_id=region_id, is_active=True).exists()
+
+
+# --- A region's framework, for its coordinators -----------------------------------------------
+
+
+def shared_framework() -> QualityFramework | None:
+    """The shared framework a region copies: the newest active one."""
+    return (
+        QualityFramework.objects.filter(region__isnull=True, is_active=True).order_by("-pk").first()
+    )
+
+
+def region_framework(*, region_id: int) -> QualityFramework | None:
+    """The region's own framework (the newest, the active first), if it has one."""
+    return (
+        QualityFramework.objects.filter(region_id=region_id).order_by("-is_active", "-pk").first()
+    )
+
+
+def framework_chapters(*, framework: QualityFramework) -> list[Chapter]:
+    """The framework's chapters in order, each with all its focus areas, retired ones too,
+    each annotated with `chosen`: whether a proposal or a theme chose it (two queries)."""
+    areas = FocusArea.objects.annotate(
+        chosen=Exists(ThemeProposal.objects.filter(focus_area=OuterRef("pk")))
+        | Exists(Theme.objects.filter(focus_area=OuterRef("pk")))
+    ).order_by("order", "pk")
+    return list(
+        framework.chapters.order_by("number", "pk").prefetch_related(Prefetch("focus_areas", areas))
+    )
+
+
+def framework_chapter_find(*, framework: QualityFramework, pk: int) -> Chapter | None:
+    return Chapter.objects.filter(framework=framework, pk=pk).select_related("framework").first()
+
+
+def framework_focus_area_find(*, framework: QualityFramework, pk: int) -> FocusArea | None:
+    return (
+        FocusArea.objects.filter(chapter__framework=framework, pk=pk)
+        .select_related("chapter__framework")
+        .first()
     )
 
 

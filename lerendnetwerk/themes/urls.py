@@ -1,9 +1,12 @@
 from django.urls import path
 
-from .views import agenda, agreement, goals, ideas, overview, voting
+from .views import agenda, agreement, framework, goals, ideas, overview, voting
 
 app_name = "themes"
 BASE = "netwerken/<slug:slug>/thema/"
+FRAMEWORK = "coordinatie/<slug:region_slug>/kwaliteitskader/"
+CHAPTER = f"{FRAMEWORK}hoofdstukken/<int:chapter_id>/"
+AREA = f"{FRAMEWORK}speerpunten/<int:pk>/"
 urlpatterns = [
     path(BASE, overview.overview, name="overview"),
     path(f"{BASE}voorstellen/nieuw/", overview.propose, name="propose"),
@@ -44,4 +47,16 @@ urlpatterns = [
     path(f"{BASE}contract/voorstel/", agreement.agreement_suggest, name="agreement_suggest"),
     path(f"{BASE}contract/akkoord/", agreement.agreement_acknowledge, name="agreement_acknowledge"),
     path(f"{BASE}contract/nieuwe-versie/", agreement.agreement_publish, name="agreement_publish"),
+    # A region's quality framework, for its coordinators.
+    path(FRAMEWORK, framework.framework, name="framework"),
+    path(f"{FRAMEWORK}kopie/", framework.framework_copy, name="framework_copy"),
+    path(f"{FRAMEWORK}hoofdstukken/nieuw/", framework.chapter_add, name="chapter_add"),
+    path(CHAPTER, framework.chapter_edit, name="chapter_edit"),
+    path(f"{CHAPTER}verplaatsen/", framework.chapter_move, name="chapter_move"),
+    path(f"{CHAPTER}verwijderen/", framework.chapter_delete, name="chapter_delete"),
+    path(f"{CHAPTER}speerpunten/nieuw/", framework.focus_area_add, name="focus_area_add"),
+    path(AREA, framework.focus_area_edit, name="focus_area_edit"),
+    path(f"{AREA}verplaatsen/", framework.focus_area_move, name="focus_area_move"),
+    path(f"{AREA}uit-gebruik/", framework.focus_area_retire, name="focus_area_retire"),
+    path(f"{AREA}verwijderen/", framework.focus_area_delete, name="focus_area_delete"),
 ]

@@ -5,6 +5,18 @@ Other apps call these through `lerendnetwerk.themes.services`.
 """
 
 from .agreement import agreement_acknowledge, agreement_publish, agreement_suggest
+from .framework import (
+    chapter_add,
+    chapter_delete,
+    chapter_move,
+    chapter_update,
+    focus_area_add,
+    focus_area_delete,
+    focus_area_move,
+    focus_area_retire,
+    focus_area_update,
+    framework_copy_for_region,
+)
 from .learning import (
     goal_comment_add,
     learning_question_move,
@@ -29,9 +41,19 @@ __all__ = [
     "agreement_acknowledge",
     "agreement_publish",
     "agreement_suggest",
+    "chapter_add",
+    "chapter_delete",
+    "chapter_move",
+    "chapter_update",
     "dot_vote_close",
     "dot_vote_open",
     "dot_vote_place",
+    "focus_area_add",
+    "focus_area_delete",
+    "focus_area_move",
+    "focus_area_retire",
+    "focus_area_update",
+    "framework_copy_for_region",
     "goal_comment_add",
     "idea_comment_add",
     "idea_group",

@@ -11,6 +11,7 @@ from lerendnetwerk.networks.models import Cycle, Network
 from lerendnetwerk.networks.services import cycle_set_theme
 
 from ..models import DotVote, FocusArea, Idea, IdeaComment, IdeaMark, Theme, ThemeProposal
+from ..selectors import focus_area_offered
 from .common import require_member, require_text
 
 TITLE_MAX = 200
@@ -19,9 +20,15 @@ COMMENT_MAX = 500
 GROUP_MAX = 80
 
 
-def _validate_focus_area(focus_area: FocusArea | None) -> None:
-    # Old versions stay linked to what chose them, but new proposals use an active version.
-    if focus_area is not None and not focus_area.chapter.framework.is_active:
+def _validate_focus_area(focus_area: FocusArea | None, cycle: Cycle) -> None:
+    # Old versions and retired focus areas stay linked to what chose them, but new proposals
+    # use one the network's region offers now.
+    if focus_area is None:
+        return
+    region_id = Network.objects.filter(pk=cycle.network_id).values_list(
+        "district__region_id", flat=True
+    )[0]
+    if not focus_area_offered(focus_area=focus_area, region_id=region_id):
         raise ValidationError(
             {"focus_area": _("Choose a focus area from the current quality framework.")}
         )
@@ -50,7 +57,7 @@ def theme_proposal_create(
         errors["why"] = too_long_message(max_length=NOTES_MAX, length=len(why))
     if errors:
         raise ValidationError(errors)
-    _validate_focus_area(focus_area)
+    _validate_focus_area(focus_area, cycle)
     return ThemeProposal.objects.create(
         cycle=cycle,
         title=title,

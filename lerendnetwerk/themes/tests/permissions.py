@@ -43,6 +43,10 @@ def build(w: Any) -> None:
         address="Utrecht",
         created_by=facilitator,
     )
+    # The region's own copy of the framework, for its coordinators' pages.
+    w.framework = services.framework_copy_for_region(region=w.network.district.region)
+    w.chapter = w.framework.chapters.order_by("number").first()
+    w.focus_area = w.chapter.focus_areas.order_by("order").first()
 
 
 def _with(**builders: Any) -> Any:
@@ -55,6 +59,21 @@ def _with(**builders: Any) -> Any:
 idea = _with(idea_id=lambda w: w.idea.pk)
 dot_vote = _with(pk=lambda w: w.dot_vote.pk)
 question = _with(question_id=lambda w: w.question.pk)
+
+
+def region(w: Any) -> dict[str, Any]:
+    return {"region_slug": w.network.district.region.slug}
+
+
+def chapter(w: Any) -> dict[str, Any]:
+    return {**region(w), "chapter_id": w.chapter.pk}
+
+
+def focus_area(w: Any) -> dict[str, Any]:
+    return {**region(w), "pk": w.focus_area.pk}
+
+
+COORDINATOR_POSTS = only("coordinator", granted=REDIRECT)
 
 ROWS: dict[str, Row] = {
     "themes:overview": ("get", network, only(*NETWORK_READERS)),
@@ -92,4 +111,16 @@ ROWS: dict[str, Row] = {
     "themes:agreement_suggest": ("post", network, only(*MEMBERS)),
     "themes:agreement_acknowledge": ("post", network, only(*MEMBERS, granted=REDIRECT)),
     "themes:agreement_publish": ("get", network, only("facilitator")),
+    # A region's framework (another region's coordinator: test_region_framework.py).
+    "themes:framework": ("get", region, only("coordinator")),
+    "themes:framework_copy": ("post", region, COORDINATOR_POSTS),
+    "themes:chapter_add": ("get", region, only("coordinator")),
+    "themes:chapter_edit": ("get", chapter, only("coordinator")),
+    "themes:chapter_move": ("post", chapter, COORDINATOR_POSTS),
+    "themes:chapter_delete": ("post", chapter, COORDINATOR_POSTS),
+    "themes:focus_area_add": ("get", chapter, only("coordinator")),
+    "themes:focus_area_edit": ("get", focus_area, only("coordinator")),
+    "themes:focus_area_move": ("post", focus_area, COORDINATOR_POSTS),
+    "themes:focus_area_retire": ("post", focus_area, COORDINATOR_POSTS),
+    "themes:focus_area_delete": ("post", focus_area, COORDINATOR_POSTS),
 }

@@ -168,7 +168,7 @@ def idea_to_proposal(request: "AuthenticatedHttpRequest", slug: str, idea_id: in
     idea = _idea_for(request, slug, idea_id, "themes.moderate_ideas")
     form = ThemeProposalForm(
         request.POST or None,
-        chapters=selectors.active_chapters(),
+        chapters=selectors.active_chapters(region_id=idea.network.district.region_id),
         initial={"title": idea.text[:200]},
     )
     if request.method == "POST" and form.is_valid():

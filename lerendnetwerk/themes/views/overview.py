@@ -43,7 +43,10 @@ def overview(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @login_required
 def propose(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug, "themes.take_part")
-    form = ThemeProposalForm(request.POST or None, chapters=selectors.active_chapters())
+    form = ThemeProposalForm(
+        request.POST or None,
+        chapters=selectors.active_chapters(region_id=network.district.region_id),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.theme_proposal_create(
