@@ -429,5 +429,7 @@ def coordination(request: "AuthenticatedHttpRequest") -> HttpResponse:
             "networks": networks,
             "phase_counts": selectors.phase_counts(networks=networks),
             "moved_with_open": selectors.moved_on_with_open_questions(networks=networks),
+            # What the region keeps itself: links to the pages of the apps that own it.
+            "regions": list(region_selectors.regions_coordinated_by(user_id=request.user.pk)),
         },
     )

@@ -15,6 +15,11 @@ def region_find(*, slug: str) -> Region | None:
     return Region.objects.filter(slug=slug).first()
 
 
+def regions_coordinated_by(*, user_id: int) -> QuerySet[Region]:
+    """The regions this person coordinates, by name."""
+    return Region.objects.filter(coordinators=user_id).order_by("name")
+
+
 def districts_coordinated_by(*, user_id: int) -> QuerySet[District]:
     """The districts of the regions this person coordinates, by region and name."""
     return (
