@@ -20,6 +20,7 @@ from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.demo import names
 from lerendnetwerk.demo.barometer import seed_barometer
+from lerendnetwerk.demo.content import seed_region_content
 from lerendnetwerk.demo.evaluation import seed_evaluation
 from lerendnetwerk.demo.meetings import (
     CANCELLATIONS,
@@ -143,6 +144,8 @@ def seed_demo(*, password: str, seed: int) -> str:
                 network=network, user=accounts["kartrekker"], role=Membership.Role.FACILITATOR
             )
     seed_transfer(manager=accounts["manager"], kartrekker=accounts["kartrekker"])
+    # After the rounds and themes: they keep the shared questionnaire and framework.
+    seed_region_content(utrecht)
     computed = signals_compute()
     return (
         f"Demo data created; the database now holds {Organisation.objects.count()} organisations, "

@@ -69,6 +69,8 @@ def focus_area_offered(*, focus_area: FocusArea, region_id: int | None) -> bool:
         return False
     if framework.region_id is not None:
         return framework.region_id == region_id
+    if region_id is None:
+        return True
     return not QualityFramework.objects.filter(region_id=region_id, is_active=True).exists()
 
 

@@ -198,6 +198,7 @@ def test_a_region_with_its_own_framework_no_longer_chooses_the_shared_one(
             focus_area=shared_area,
         )
     elsewhere = NetworkFactory.create(district=DistrictFactory.create(region=amersfoort))
+    assert elsewhere.current_cycle is not None
     member = add_member(elsewhere)
     proposal = services.theme_proposal_create(
         cycle=elsewhere.current_cycle,
