@@ -213,7 +213,11 @@ def _consultations() -> QuerySet[PeerConsultation]:
 def my_consultations(*, user: User) -> tuple[list[PeerConsultation], list[PeerConsultation]]:
     """(to come, earlier) peer consultations the person takes part in, with participants and
     case: three queries."""
-    found = list(_consultations().filter(participations__user=user).order_by("when", "pk"))
+    found = list(
+        _consultations()
+        .filter(participations__user=user)
+        .order_by(Coalesce("meeting__starts_at", "starts_at"), "pk")
+    )
     now = timezone.now()
     return (
         [c for c in found if c.when > now],  # type: ignore[attr-defined]

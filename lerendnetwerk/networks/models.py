@@ -16,16 +16,10 @@ from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.regions.models import District, Organisation, Region
 
 
-class NetworkQuerySet(models.QuerySet["Network"]):
-    def learning(self) -> "NetworkQuerySet":
-        """The learning networks: what the public overview lists and the region's figures count
-        (a region's facilitators' network is neither)."""
-        return self.filter(kind=Network.Kind.LEARNING)
-
-
 class Network(models.Model):
     class Kind(models.TextChoices):
-        # A network of a district's professionals, moving through the phases (the Handreiking).
+        # A network of a district's professionals, moving through the phases (the Handreiking):
+        # what the public overview lists and the region's figures count.
         LEARNING = "learning", _("Learning network")
         # The region's facilitators learning together, led by the coordinator: the same tools
         # (meetings, diary, buddies), no phases, prerequisites or public page.
@@ -72,8 +66,6 @@ class Network(models.Model):
         related_name="facilitators_network",
         verbose_name=_("facilitators' network of"),
     )
-
-    objects = NetworkQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

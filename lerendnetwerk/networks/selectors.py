@@ -158,8 +158,7 @@ def _active_facilitators() -> Prefetch[str, QuerySet[Membership], str]:
 def network_list_public(*, region: Region) -> QuerySet[Network]:
     """The region's learning networks as the public sees them (never the facilitators')."""
     return (
-        Network.objects.learning()
-        .filter(district__region=region)
+        Network.objects.filter(district__region=region, kind=Network.Kind.LEARNING)
         .select_related("district", "current_cycle")
         .prefetch_related("organisations", _active_facilitators())
         .order_by("district__name", "name")
@@ -323,7 +322,7 @@ def networks_of_organisation(*, manager: User) -> list[Network]:
     organisation = manager.organisation_id
     staff_in = memberships_active().filter(user__organisation=organisation).values("network_id")
     return list(
-        Network.objects.learning()
+        Network.objects.filter(kind=Network.Kind.LEARNING)
         .filter(
             Q(organisations=organisation)
             | Q(pk__in=staff_in)

@@ -62,8 +62,7 @@ def report_years(*, region: Region) -> list[int]:
     """From the year the region's first network started to this year, newest first."""
     this_year = timezone.localdate().year
     first = (
-        Network.objects.learning()
-        .filter(district__region=region)
+        Network.objects.filter(district__region=region, kind=Network.Kind.LEARNING)
         .order_by("created_at")
         .values_list("created_at", flat=True)
         .first()
@@ -80,8 +79,7 @@ def year_bounds(year: int) -> tuple[datetime, datetime]:
 def networks_of_organisation(*, organisation_id: int) -> list[Network]:
     """The networks an organisation is a member of, each with its cycles (newest first)."""
     return list(
-        Network.objects.learning()
-        .filter(organisations=organisation_id)
+        Network.objects.filter(organisations=organisation_id, kind=Network.Kind.LEARNING)
         .select_related("district")
         .prefetch_related(
             "cycles",
@@ -106,8 +104,9 @@ def region_networks(*, region: Region, year: int) -> list[NetworkLine]:
     queries (networks, phase moves up to the year's end)."""
     _, end = year_bounds(year)
     networks = list(
-        Network.objects.learning()
-        .filter(district__region=region, created_at__lt=end)
+        Network.objects.filter(
+            district__region=region, kind=Network.Kind.LEARNING, created_at__lt=end
+        )
         .select_related("district")
         .annotate(organisation_count=Count("organisations", distinct=True))
         .order_by("district__name", "name")

@@ -50,7 +50,7 @@ def signals_compute(*, network_ids: Iterable[int] | None = None) -> Computed:
     acknowledgement, so it shows again.
     """
     # Signals are a learning network's pitfalls; a facilitators' network has no phases to slide in.
-    networks = Network.objects.learning()
+    networks = Network.objects.filter(kind=Network.Kind.LEARNING)
     if network_ids is not None:
         networks = networks.filter(pk__in=list(network_ids))
     ids = sorted(networks.values_list("pk", flat=True))

@@ -123,8 +123,7 @@ def _trend(
 def region_overview(*, region: "Region") -> RegionOverview:
     min_answers = min_answers_for(region)
     networks = list(
-        Network.objects.learning()
-        .filter(district__region=region)
+        Network.objects.filter(district__region=region, kind=Network.Kind.LEARNING)
         .select_related("district")
         .order_by("district__name", "name")
     )

@@ -8,7 +8,7 @@ the consultation's participants read the case, and only its writer their notes.
 """
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -47,7 +47,7 @@ def mentorship_start(
     mentor: User,
     mentee: User,
     paired_by: User,
-    started_on: "datetime | None" = None,
+    started_on: date | None = None,
     note: str = "",
 ) -> Mentorship:
     """The coordinator pairs a new facilitator with an experienced one; both are e-mailed.
