@@ -21,6 +21,7 @@ from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.demo import names
 from lerendnetwerk.demo.barometer import seed_barometer
 from lerendnetwerk.demo.evaluation import seed_evaluation
+from lerendnetwerk.demo.facilitators import seed_facilitators
 from lerendnetwerk.demo.meetings import (
     CANCELLATIONS,
     DROP_OUTS,
@@ -143,6 +144,7 @@ def seed_demo(*, password: str, seed: int) -> str:
                 network=network, user=accounts["kartrekker"], role=Membership.Role.FACILITATOR
             )
     seed_transfer(manager=accounts["manager"], kartrekker=accounts["kartrekker"])
+    seed_facilitators(coordinator=accounts["coordinator"], kartrekker=accounts["kartrekker"])
     computed = signals_compute()
     return (
         f"Demo data created; the database now holds {Organisation.objects.count()} organisations, "

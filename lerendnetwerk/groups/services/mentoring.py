@@ -49,13 +49,14 @@ def mentorship_start(
     paired_by: User,
     started_on: date | None = None,
     note: str = "",
+    notify: bool = True,
 ) -> Mentorship:
     """The coordinator pairs a new facilitator with an experienced one; both are e-mailed.
 
     Refuses a coordinator of another region, pairing someone with themselves, anyone who does not
     facilitate a learning network of the region, and a new facilitator who has a mentor already
     (also when two coordinators pair them at the same moment: the database allows one current
-    mentor per person).
+    mentor per person). `notify=False` (the demo data) e-mails nobody.
     """
     if region.pk not in coordinator_region_ids(paired_by):
         raise ValidationError(
@@ -96,7 +97,18 @@ def mentorship_start(
             )
     except IntegrityError:
         raise has_mentor from None
-    for person, other, as_mentor in ((mentor, mentee, True), (mentee, mentor, False)):
+    if notify:
+        _mentorship_emails(mentorship)
+    return mentorship
+
+
+def _mentorship_emails(mentorship: Mentorship) -> None:
+    """Both are told, each in their own language, with the other's address."""
+    pairs = (
+        (mentorship.mentor, mentorship.mentee, True),
+        (mentorship.mentee, mentorship.mentor, False),
+    )
+    for person, other, as_mentor in pairs:
         email_enqueue(
             to=person.email,
             template="groups/email/mentorship_started",
@@ -106,13 +118,12 @@ def mentorship_start(
                 "other_email": other.email,
                 "as_mentor": as_mentor,
                 "started_on": mentorship.started_on,
-                "note": note,
-                "coordinator": paired_by.name,
+                "note": mentorship.note,
+                "coordinator": mentorship.paired_by.name if mentorship.paired_by else "",
                 "link": _mentoring_link(),
             },
             language=person.language,
         )
-    return mentorship
 
 
 @transaction.atomic
@@ -145,6 +156,7 @@ def consultation_plan(
     meeting: Meeting | None = None,
     case_title: str = "",
     case_description: str = "",
+    notify: bool = True,
 ) -> PeerConsultation:
     """Plan a peer consultation with colleagues: at a time and place, or during a meeting of the
     facilitators' network. The one who plans it may bring in the case at once; otherwise any
@@ -152,7 +164,7 @@ def consultation_plan(
 
     Refuses colleagues who are not the planner's mentor, mentee or fellow member of a
     facilitators' network, more than a small group, a time in the past, and a meeting the
-    planner cannot choose.
+    planner cannot choose. `notify=False` (the demo data) e-mails nobody.
     """
     peers = {user.pk for user in consultation_peers(user=planned_by)}
     others = list({user.pk: user for user in others if user.pk != planned_by.pk}.values())
@@ -214,7 +226,7 @@ def consultation_plan(
             description=case_description,
         )
     link = settings.SITE_URL + reverse("groups:consultation", args=[consultation.pk])
-    for user in others:
+    for user in others if notify else ():
         email_enqueue(
             to=user.email,
             template="groups/email/consultation_planned",
