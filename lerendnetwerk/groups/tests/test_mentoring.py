@@ -154,7 +154,7 @@ def test_two_coordinators_pairing_at_once_get_one_pairing_and_a_message(
     pair(coordinator, facilitator, newcomer, utrecht)
     # The second coordinator's check ran before the first one's pairing was saved.
     monkeypatch.setattr(QuerySet, "exists", lambda self: False)
-    with pytest.raises(ValidationError, match="has a mentor already"):
+    with pytest.raises(ValidationError, match="heeft al een mentor"):
         pair(coordinator, add_member(network, role="facilitator"), newcomer, utrecht)
     assert Mentorship.objects.filter(mentee=newcomer).count() == 1
 
@@ -173,7 +173,7 @@ def test_the_coordinator_ends_a_pairing_which_stays_as_history(
     # A new mentor now; the earlier pairing shows as history.
     pair(coordinator, add_member(network, role="facilitator"), newcomer, utrecht)
     page = login(newcomer).get(reverse("groups:mentoring")).content.decode()
-    assert "Earlier pairings" in page or "Eerdere koppelingen" in page
+    assert "Eerdere koppelingen" in page
 
 
 def test_being_in_the_facilitators_network_alone_is_no_facilitating(
@@ -183,5 +183,5 @@ def test_being_in_the_facilitators_network_alone_is_no_facilitating(
         district=district, created_by=coordinator, name="Kartrekkers"
     )
     member = add_member(kartrekkers, UserFactory.create())
-    with pytest.raises(ValidationError, match="does not facilitate"):
+    with pytest.raises(ValidationError, match="is geen kartrekker"):
         pair(coordinator, facilitator, member, utrecht)

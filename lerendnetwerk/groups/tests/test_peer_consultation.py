@@ -115,7 +115,7 @@ def test_one_case_per_consultation_changed_only_by_its_owner(mentee, mentor):
     # The mentor cannot replace the mentee's case, on the page or otherwise.
     response = login(mentor).get(reverse("groups:consultation_case", args=[consultation.pk]))
     assert response["Location"] == reverse("groups:consultation", args=[consultation.pk])
-    with pytest.raises(ValidationError, match="already brings in the case"):
+    with pytest.raises(ValidationError, match="brengt al de casus in"):
         services.consultation_case_bring(
             consultation=consultation, owner=mentor, title="Mijn casus", description="Anders."
         )

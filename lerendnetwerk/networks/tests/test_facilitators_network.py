@@ -74,7 +74,7 @@ def test_a_coordinator_starts_it_from_the_overview_and_leads_it(coordinator, dis
 
 
 def test_a_region_has_one_facilitators_network(coordinator, district, facilitators_network):
-    with pytest.raises(ValidationError, match="already has a facilitators' network"):
+    with pytest.raises(ValidationError, match="heeft al een kartrekkersnetwerk"):
         start(coordinator, district, name="Nog een")
     response = login(coordinator).get(reverse("networks:facilitators_create"))
     assert response["Location"] == reverse("networks:coordination")
