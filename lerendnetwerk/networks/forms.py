@@ -74,9 +74,21 @@ class NetworkEditForm(Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, organisations: "QuerySet[Organisation]", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        organisations: "QuerySet[Organisation]",
+        facilitators_network: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisations"].queryset = organisations
+        if facilitators_network:
+            # No member organisations, and no public page to show the description on.
+            del self.fields["organisations"]
+            self.fields["description"].help_text = FacilitatorsNetworkForm.base_fields[
+                "description"
+            ].help_text
 
 
 class InviteMemberForm(Form):

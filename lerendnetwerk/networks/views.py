@@ -87,6 +87,7 @@ def network_edit(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse
     form = NetworkEditForm(
         request.POST or None,
         organisations=selectors.organisation_choices(network=network),
+        facilitators_network=network.is_facilitators_network,
         initial={
             "name": network.name,
             "description": network.description,
@@ -94,7 +95,12 @@ def network_edit(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse
         },
     )
     if request.method == "POST" and form.is_valid():
-        services.network_update(network=network, **form.cleaned_data)
+        services.network_update(
+            network=network,
+            name=form.cleaned_data["name"],
+            description=form.cleaned_data["description"],
+            organisations=form.cleaned_data.get("organisations", ()),
+        )
         messages.success(request, _("The network has been saved."))
         return redirect("pages:network", slug=network.slug)
     return render(request, "networks/edit.html", {"network": network, "form": form})

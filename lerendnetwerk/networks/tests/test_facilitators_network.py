@@ -308,3 +308,18 @@ def test_its_memberships_are_ordinary_memberships(facilitators_network, facilita
     services.membership_leave(network=facilitators_network, user=facilitator)
     membership.refresh_from_db()
     assert membership.left_at is not None
+
+
+def test_its_leader_edits_name_and_description_without_member_organisations(
+    coordinator, facilitators_network
+):
+    url = reverse("networks:edit", args=[facilitators_network.slug])
+    client = login(coordinator)
+    assert 'name="organisations"' not in client.get(url).content.decode()
+    response = client.post(url, {"name": "Kartrekkers 030", "description": "Elke maand."})
+    assert response["Location"] == reverse("pages:network", args=[facilitators_network.slug])
+    facilitators_network.refresh_from_db()
+    assert (facilitators_network.name, facilitators_network.description) == (
+        "Kartrekkers 030",
+        "Elke maand.",
+    )
