@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from statistics import fmean
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from . import services
 from .models import (
@@ -201,9 +201,14 @@ def round_results(*, barometer_round: BarometerRound) -> RoundResults:
     questions = list(barometer_round.questionnaire.questions.order_by("order", "pk"))
     results.dimensions, results.open_answers = _round_answers(barometer_round, questions)
     keys = [question.key for question in questions if question.is_scale]
-    # The network's own rounds are among the region's: one read of rounds, one of counts.
+    # The network's own rounds are among the region's: one read of rounds, one of counts. The
+    # region's figures are its learning networks' (`networks.Network.Kind`), not those of the
+    # facilitators' network.
     closed = list(
-        BarometerRound.objects.filter(network__district__region=region).closed().with_answered()
+        BarometerRound.objects.filter(network__district__region=region)
+        .filter(Q(network__kind="learning") | Q(network=barometer_round.network_id))
+        .closed()
+        .with_answered()
     )
     own = [r for r in closed if r.network_id == barometer_round.network_id]
     services.rounds_release_due(rounds=_shown_rounds(closed, results.min_answers))

@@ -22,6 +22,7 @@ from lerendnetwerk.demo import names
 from lerendnetwerk.demo.barometer import seed_barometer
 from lerendnetwerk.demo.content import seed_region_content
 from lerendnetwerk.demo.evaluation import seed_evaluation
+from lerendnetwerk.demo.facilitators import seed_facilitators
 from lerendnetwerk.demo.meetings import (
     CANCELLATIONS,
     DROP_OUTS,
@@ -146,6 +147,7 @@ def seed_demo(*, password: str, seed: int) -> str:
     seed_transfer(manager=accounts["manager"], kartrekker=accounts["kartrekker"])
     # After the rounds and themes: they keep the shared questionnaire and framework.
     seed_region_content(utrecht)
+    seed_facilitators(coordinator=accounts["coordinator"], kartrekker=accounts["kartrekker"])
     computed = signals_compute()
     return (
         f"Demo data created; the database now holds {Organisation.objects.count()} organisations, "

@@ -541,6 +541,7 @@ def cycles_in_year(*, region: Region, year: int) -> QuerySet[Cycle]:
     return Cycle.objects.filter(
         Q(ended_at__isnull=True) | Q(ended_at__year__gte=year),
         network__district__region=region,
+        network__kind=Network.Kind.LEARNING,
         started_at__year__lte=year,
     )
 

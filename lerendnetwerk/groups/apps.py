@@ -20,5 +20,6 @@ class GroupsConfig(AppConfig):
                 url_name="groups:overview",
                 order=40,
                 permission="groups.view_groups",
+                in_facilitators_network=True,
             )
         )

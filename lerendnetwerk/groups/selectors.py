@@ -1,15 +1,34 @@
 """Reads about buddies and rotating groups."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.catalogue.models import Entry
+from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks.models import Cycle, Network
-from lerendnetwerk.networks.selectors import members, memberships_active, network_ids_of
+from lerendnetwerk.networks.selectors import (
+    facilitators_networks_of,
+    members,
+    memberships_active,
+    network_ids_of,
+)
 
-from .models import Buddy, GroupRotation, RotationGroup, RotationRound
+from .models import (
+    Buddy,
+    ConsultationCase,
+    ConsultationParticipant,
+    GroupRotation,
+    Mentorship,
+    PeerConsultation,
+    RotationGroup,
+    RotationRound,
+)
 
 
 def planning_members(*, network: Network) -> list[User]:
@@ -96,3 +115,149 @@ def rotation_rounds(*, rotation: GroupRotation) -> list[RotationRound]:
             )
         )
     )
+
+
+# --- Mentors and peer consultation (intervisie) --------------------------------------------------
+
+
+@dataclass
+class MyMentoring:
+    """A person's pairings: their current mentor, the new facilitators they mentor now, and the
+    pairings that ended."""
+
+    mentor: Mentorship | None
+    mentees: list[Mentorship]
+    earlier: list[Mentorship]
+
+    def __bool__(self) -> bool:
+        return bool(self.mentor or self.mentees or self.earlier)
+
+
+def _mentorships() -> QuerySet[Mentorship]:
+    return Mentorship.objects.select_related("mentor__organisation", "mentee__organisation")
+
+
+def my_mentoring(*, user: User) -> MyMentoring:
+    """One query."""
+    pairings = list(
+        _mentorships().filter(Q(mentor=user) | Q(mentee=user)).order_by("-started_on", "-pk")
+    )
+    current = [m for m in pairings if m.is_current]
+    return MyMentoring(
+        mentor=next((m for m in current if m.mentee_id == user.pk), None),
+        mentees=[m for m in current if m.mentor_id == user.pk],
+        earlier=[m for m in pairings if not m.is_current],
+    )
+
+
+def mentorships_of_regions(*, region_ids: Collection[int]) -> list[Mentorship]:
+    """The pairings of these regions for their coordinator: the current ones first, then the
+    latest that ended (at most 50)."""
+    pairings = _mentorships().filter(region__in=list(region_ids)).select_related("region")
+    return list(pairings.filter(ended_on__isnull=True).order_by("mentee__name", "pk")) + list(
+        pairings.filter(ended_on__isnull=False).order_by("-ended_on", "-pk")[:50]
+    )
+
+
+def mentorship_get(*, pk: int) -> Mentorship | None:
+    return Mentorship.objects.filter(pk=pk).select_related("mentor", "mentee", "region").first()
+
+
+def has_mentorship(*, user: User | int) -> bool:
+    """The person is or was in a pairing (as mentor or new facilitator)."""
+    return Mentorship.objects.filter(Q(mentor=user) | Q(mentee=user)).exists()
+
+
+def consultation_peers(*, user: User) -> list[User]:
+    """Whom the person can plan a peer consultation with: their current mentor and mentees,
+    and the other members of the facilitators' networks they belong to; by name."""
+    partners = Mentorship.objects.filter(ended_on__isnull=True)
+    in_pairing = Q(pk__in=partners.filter(mentee=user).values("mentor_id")) | Q(
+        pk__in=partners.filter(mentor=user).values("mentee_id")
+    )
+    fellow_members = Q(
+        pk__in=memberships_active()
+        .filter(network__in=facilitators_networks_of(user=user))
+        .values("user_id")
+    )
+    return list(
+        User.objects.filter(in_pairing | fellow_members, is_active=True)
+        .exclude(pk=user.pk)
+        .select_related("organisation")
+        .order_by("name", "pk")
+    )
+
+
+def consultation_meetings(*, user: User) -> QuerySet[Meeting]:
+    """The scheduled meetings still to come of the facilitators' networks the person is in: a
+    consultation can take place during one."""
+    return (
+        Meeting.objects.filter(
+            network__in=facilitators_networks_of(user=user),
+            status=Meeting.Status.SCHEDULED,
+            starts_at__gt=timezone.now(),
+        )
+        .select_related("network", "host")
+        .order_by("starts_at", "pk")
+    )
+
+
+def _consultations() -> QuerySet[PeerConsultation]:
+    return (
+        PeerConsultation.objects.select_related("meeting__host", "case__owner", "planned_by")
+        .annotate(when=Coalesce("meeting__starts_at", "starts_at"))
+        .prefetch_related(Prefetch("participants", queryset=User.objects.order_by("name", "pk")))
+    )
+
+
+def my_consultations(*, user: User) -> tuple[list[PeerConsultation], list[PeerConsultation]]:
+    """(to come, earlier) peer consultations the person takes part in, with participants and
+    case: three queries."""
+    found = list(
+        _consultations()
+        .filter(participations__user=user)
+        .order_by(Coalesce("meeting__starts_at", "starts_at"), "pk")
+    )
+    now = timezone.now()
+    return (
+        [c for c in found if c.when > now],  # type: ignore[attr-defined]
+        [c for c in reversed(found) if c.when <= now],  # type: ignore[attr-defined]
+    )
+
+
+def consultation_get(*, pk: int) -> PeerConsultation | None:
+    """A consultation with its participants and case; whether the person may read it is the
+    rules' question (`groups.view_consultation`)."""
+    return _consultations().filter(pk=pk).first()
+
+
+def is_consultation_participant(*, user: User | int, consultation: PeerConsultation) -> bool:
+    return consultation.participations.filter(user=user).exists()
+
+
+def consultation_participation(
+    *, user: User, consultation: PeerConsultation
+) -> ConsultationParticipant | None:
+    """The person's own part in the consultation, with their own notes."""
+    return consultation.participations.filter(user=user).first()
+
+
+def consultation_case(*, consultation: PeerConsultation) -> ConsultationCase | None:
+    return ConsultationCase.objects.filter(consultation=consultation).first()
+
+
+# The Handreiking's words for facilitators who keep learning, and the work form for a case.
+GUIDANCE_ENTRIES = (
+    "nieuwe-kartrekkers-ondersteuning",
+    "huidige-kartrekkers-supervisie-intervisie",
+    "casusbesprekingen",
+)
+
+
+def guidance_entries() -> list[Entry]:
+    """The catalogue's tips on mentors and intervisie and its work form for discussing a case,
+    in that order (those the catalogue holds): one query."""
+    found = {
+        e.slug: e for e in Entry.objects.filter(slug__in=GUIDANCE_ENTRIES).select_related("topic")
+    }
+    return [found[slug] for slug in GUIDANCE_ENTRIES if slug in found]

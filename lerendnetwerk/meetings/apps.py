@@ -20,5 +20,6 @@ class MeetingsConfig(AppConfig):
                 url_name="meetings:network",
                 order=30,
                 permission="meetings.view_meetings",
+                in_facilitators_network=True,
             )
         )

@@ -30,6 +30,7 @@ class NetworksConfig(AppConfig):
                 url_name="networks:members",
                 order=60,
                 permission="networks.view_network",
+                in_facilitators_network=True,
             )
         )
         sections.register(

@@ -34,6 +34,30 @@ class NetworkForm(Form):
         self.fields["district"].queryset = districts
 
 
+class FacilitatorsNetworkForm(Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    district: "forms.ModelChoiceField[District]" = forms.ModelChoiceField(
+        label=_("Where it usually meets"),
+        queryset=None,
+        help_text=_(
+            "The district where the facilitators usually meet. The network belongs to the "
+            "district's region; it is not listed in the district overview."
+        ),
+    )
+    description = forms.CharField(
+        max_length=NOTES_MAX,
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What the facilitators do together; only members see it."),
+    )
+
+    def __init__(self, *args: Any, districts: "QuerySet[District]", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = districts
+        self.fields["district"].label_from_instance = lambda d: f"{d.name} ({d.region.name})"
+
+
 class NetworkEditForm(Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     description = forms.CharField(
@@ -50,9 +74,21 @@ class NetworkEditForm(Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, organisations: "QuerySet[Organisation]", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        organisations: "QuerySet[Organisation]",
+        facilitators_network: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisations"].queryset = organisations
+        if facilitators_network:
+            # No member organisations, and no public page to show the description on.
+            del self.fields["organisations"]
+            self.fields["description"].help_text = FacilitatorsNetworkForm.base_fields[
+                "description"
+            ].help_text
 
 
 class InviteMemberForm(Form):

@@ -13,11 +13,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.catalogue.phase import Phase
-from lerendnetwerk.regions.models import District, Organisation
+from lerendnetwerk.regions.models import District, Organisation, Region
 
 
 class Network(models.Model):
+    class Kind(models.TextChoices):
+        # A network of a district's professionals, moving through the phases (the Handreiking):
+        # what the public overview lists and the region's figures count.
+        LEARNING = "learning", _("Learning network")
+        # The region's facilitators learning together, led by the coordinator: the same tools
+        # (meetings, diary, buddies), no phases, prerequisites or public page.
+        FACILITATORS = "facilitators", _("Facilitators' network")
+
     name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.LEARNING)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="networks", verbose_name=_("district")
@@ -47,14 +56,35 @@ class Network(models.Model):
         verbose_name=_("current cycle"),
     )
     updated_at = models.DateTimeField(_("last change"), default=timezone.now)
+    # Only for a facilitators' network: its region (the district's, kept here so that the
+    # database itself allows one facilitators' network per region).
+    facilitators_region = models.OneToOneField(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="facilitators_network",
+        verbose_name=_("facilitators' network of"),
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("network")
         verbose_name_plural = _("networks")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="learning", facilitators_region__isnull=True)
+                | Q(kind="facilitators", facilitators_region__isnull=False),
+                name="network_facilitators_region_with_kind",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_facilitators_network(self) -> bool:
+        return self.kind == self.Kind.FACILITATORS
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):

@@ -42,6 +42,16 @@ def is_network_coordinator(user: Any, network: Network) -> bool:
 
 
 @rules.predicate
+def is_learning_network(user: Any, network: Network) -> bool:
+    return network is not None and not network.is_facilitators_network
+
+
+@rules.predicate
+def is_facilitators_network(user: Any, network: Network) -> bool:
+    return network is not None and network.is_facilitators_network
+
+
+@rules.predicate
 def is_any_coordinator(user: Any) -> bool:
     return is_coordinator(user)
 
@@ -83,7 +93,15 @@ rules.add_perm("networks.leave_network", is_member)
 rules.add_perm("networks.change_network", is_facilitator | is_network_coordinator)
 rules.add_perm("networks.manage_members", is_facilitator | is_network_coordinator)
 rules.add_perm("networks.assign_facilitator", is_network_coordinator)
-rules.add_perm("networks.record_prerequisite", is_facilitator | is_network_coordinator)
+# The prerequisites, the managers' commitments and the phases are a learning network's process;
+# the region's facilitators' network has none of them.
+rules.add_perm(
+    "networks.record_prerequisite", (is_facilitator | is_network_coordinator) & is_learning_network
+)
+rules.add_perm(
+    "networks.invite_region_facilitators",
+    (is_facilitator | is_network_coordinator) & is_facilitators_network,
+)
 rules.add_perm("networks.view_manager_page", is_organisation_manager)
 # A manager confirms (or changes) their own commitment, and may commit for a network their
 # organisation takes part in without waiting for a proposal.
@@ -91,8 +109,10 @@ rules.add_perm(
     "networks.confirm_commitment",
     is_organisation_manager & (is_committed_manager | manages_member_organisation),
 )
-rules.add_perm("networks.invite_manager", is_facilitator | is_network_coordinator)
+rules.add_perm(
+    "networks.invite_manager", (is_facilitator | is_network_coordinator) & is_learning_network
+)
 # The facilitator leads the process; a coordinator does not steer a network's phases.
-rules.add_perm("networks.move_phase", is_facilitator)
+rules.add_perm("networks.move_phase", is_facilitator & is_learning_network)
 # Only the invited person answers; the superuser is no exception (views ask rules.has_perm).
 rules.add_perm("networks.answer_invitation", is_invited)

@@ -21,6 +21,9 @@ class Section:
     url_name: str  # takes the network's slug
     order: int
     permission: str = "networks.view_network"  # who sees the tab
+    # Shown in a facilitators' network too; the learning process's tabs (prerequisites, themes,
+    # Netwerkbarometer, reports, ...) are not.
+    in_facilitators_network: bool = False
 
 
 _sections: dict[str, Section] = {}
@@ -37,4 +40,10 @@ def sections() -> list[Section]:
 
 def visible_sections(user: object, network: Network) -> Iterable[Section]:
     has_perm = getattr(user, "has_perm", None)
-    return [s for s in sections() if has_perm is not None and has_perm(s.permission, network)]
+    return [
+        s
+        for s in sections()
+        if (s.in_facilitators_network or not network.is_facilitators_network)
+        and has_perm is not None
+        and has_perm(s.permission, network)
+    ]

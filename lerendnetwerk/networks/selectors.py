@@ -1,11 +1,13 @@
 """Reads that the network pages need, each in a fixed number of queries."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db.models import Count, JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import Combinable
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.accounts.roles import coordinator_region_ids
 from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.regions.models import District, Organisation, Region
 
@@ -74,7 +76,11 @@ def network_ids_of(*, user: User | int) -> QuerySet[Membership, int]:
 
 
 def organisation_choices(*, network: Network) -> QuerySet[Organisation]:
-    """The organisations a network can take in: its district's, plus members from elsewhere."""
+    """The organisations a network can take in: its district's, plus members from elsewhere.
+    None for a facilitators' network: it has no member organisations (their managers would see
+    it as one of their organisation's networks)."""
+    if network.is_facilitators_network:
+        return Organisation.objects.none()
     return (
         Organisation.objects.filter(Q(district=network.district_id) | Q(networks=network))
         .distinct()
@@ -150,8 +156,9 @@ def _active_facilitators() -> Prefetch[str, QuerySet[Membership], str]:
 
 
 def network_list_public(*, region: Region) -> QuerySet[Network]:
+    """The region's learning networks as the public sees them (never the facilitators')."""
     return (
-        Network.objects.filter(district__region=region)
+        Network.objects.filter(district__region=region, kind=Network.Kind.LEARNING)
         .select_related("district", "current_cycle")
         .prefetch_related("organisations", _active_facilitators())
         .order_by("district__name", "name")
@@ -212,7 +219,8 @@ def networks_for_user(*, user: User) -> QuerySet[Network]:
 def networks_for_coordinator(*, user: User) -> QuerySet[Network]:
     """The region's networks, each with its facilitators and its latest phase move's open
     questions and reason (`last_move_open_questions`, `last_move_reason`; empty list and text
-    when the latest move left nothing open or there was none)."""
+    when the latest move left nothing open or there was none). The facilitators' networks are
+    among them: `coordinator_overview` sets them apart."""
     latest = PhaseTransition.objects.filter(cycle=OuterRef("current_cycle_id")).order_by(
         "-moved_at", "-pk"
     )
@@ -229,6 +237,29 @@ def networks_for_coordinator(*, user: User) -> QuerySet[Network]:
             last_move_at=Subquery(latest.values("moved_at")[:1]),
         )
         .order_by("district__region__name", "district__name", "name")
+    )
+
+
+@dataclass
+class CoordinatorOverview:
+    """The learning networks of the coordinator's regions, and apart from them the regions'
+    facilitators' networks (and whether a region still has none)."""
+
+    networks: list[Network]
+    facilitators_networks: list[Network]
+    regions_without_facilitators_network: int
+
+
+def coordinator_overview(*, user: User) -> CoordinatorOverview:
+    """One query for both kinds of network (the regions come from the person's cached roles)."""
+    found = list(networks_for_coordinator(user=user))
+    learning = [n for n in found if not n.is_facilitators_network]
+    facilitators = [n for n in found if n.is_facilitators_network]
+    with_one = {n.facilitators_region_id for n in facilitators}
+    return CoordinatorOverview(
+        networks=learning,
+        facilitators_networks=facilitators,
+        regions_without_facilitators_network=len(coordinator_region_ids(user) - with_one),
     )
 
 
@@ -291,7 +322,8 @@ def networks_of_organisation(*, manager: User) -> list[Network]:
     organisation = manager.organisation_id
     staff_in = memberships_active().filter(user__organisation=organisation).values("network_id")
     return list(
-        Network.objects.filter(
+        Network.objects.filter(kind=Network.Kind.LEARNING)
+        .filter(
             Q(organisations=organisation)
             | Q(pk__in=staff_in)
             | Q(pk__in=ManagerCommitment.objects.filter(manager=manager).values("network_id"))
@@ -330,3 +362,80 @@ def manager_commitments_current(
 def manager_commitments_waiting(*, manager: User) -> int:
     """Proposed commitments for a current cycle that the manager has not confirmed yet."""
     return ManagerCommitment.objects.current().proposed().filter(manager=manager).count()
+
+
+# --- The region's facilitators and their own network --------------------------------------------
+
+
+def facilitators_network_of(*, region: Region | int) -> Network | None:
+    return (
+        Network.objects.filter(facilitators_region=region)
+        .select_related("district__region", "current_cycle")
+        .first()
+    )
+
+
+def regions_without_facilitators_network(*, region_ids: set[int] | frozenset[int]) -> set[int]:
+    """Of these regions, the ids of those that have no facilitators' network yet."""
+    taken = set(
+        Network.objects.filter(facilitators_region__in=region_ids).values_list(
+            "facilitators_region_id", flat=True
+        )
+    )
+    return set(region_ids) - taken
+
+
+def invited_emails(*, network: Network) -> set[str]:
+    """The addresses with an open invitation to the network."""
+    return set(
+        MembershipInvitation.objects.open().filter(network=network).values_list("email", flat=True)
+    )
+
+
+def region_facilitators(*, region: Region | int) -> QuerySet[User]:
+    """The region's facilitators (of its learning networks), by name, with their organisation."""
+    return facilitators_of_regions(region_ids=[region if isinstance(region, int) else region.pk])
+
+
+def facilitators_of_regions(*, region_ids: Collection[int]) -> QuerySet[User]:
+    """The people who facilitate a learning network of these regions now (active accounts), by
+    name, with their organisation."""
+    facilitating = memberships_active().filter(
+        role=Membership.Role.FACILITATOR,
+        network__kind=Network.Kind.LEARNING,
+        network__district__region__in=list(region_ids),
+    )
+    return (
+        User.objects.filter(pk__in=facilitating.values("user_id"), is_active=True)
+        .select_related("organisation")
+        .order_by("name", "pk")
+    )
+
+
+def regions_facilitated_by(*, user: User | int) -> set[int]:
+    """The ids of the regions in whose learning networks the person is a facilitator now."""
+    return set(
+        memberships_active(user=user)
+        .filter(role=Membership.Role.FACILITATOR, network__kind=Network.Kind.LEARNING)
+        .values_list("network__district__region_id", flat=True)
+    )
+
+
+def is_region_facilitator(*, user: User | int, region: Region | int) -> bool:
+    region_id = region if isinstance(region, int) else region.pk
+    return region_id in regions_facilitated_by(user=user)
+
+
+def facilitators_not_yet_members(*, network: Network) -> QuerySet[User]:
+    """The region's facilitators who are not (yet) members of its facilitators' network."""
+    assert network.facilitators_region_id is not None
+    return region_facilitators(region=network.facilitators_region_id).exclude(
+        pk__in=memberships_active(network=network).values("user_id")
+    )
+
+
+def facilitators_networks_of(*, user: User | int) -> QuerySet[Network]:
+    """The facilitators' networks the person is a member of now."""
+    return Network.objects.filter(
+        kind=Network.Kind.FACILITATORS, pk__in=network_ids_of(user=user)
+    ).order_by("name")

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from lerendnetwerk.accounts import selectors as account_selectors
 from lerendnetwerk.accounts import services as account_services
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.accounts.roles import coordinator_region_ids
 from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.text import NOTES_MAX, SHORT_TEXT_MAX, refuse_too_long
@@ -35,7 +36,11 @@ from .models import (
     PhaseTransition,
     Prerequisite,
 )
-from .selectors import network_missing_prerequisites
+from .selectors import (
+    facilitators_not_yet_members,
+    invited_emails,
+    network_missing_prerequisites,
+)
 
 
 def _unique_slug(name: str) -> str:
@@ -83,6 +88,75 @@ def network_create(
     for user in facilitators:
         membership_add(network=network, user=user, role=Membership.Role.FACILITATOR)
     return network
+
+
+@transaction.atomic
+def facilitators_network_create(
+    *, district: District, created_by: User, name: str, description: str = ""
+) -> Network:
+    """Start the region's facilitators' network, led by the coordinator who starts it.
+
+    It meets in `district` (the region is the district's) and works like a learning network
+    with meetings, the diary and buddies, but has no phases to move through and is left out of
+    the public overview and the region's figures. Refuses someone who does not coordinate the
+    region, and a second facilitators' network in a region (also when two coordinators start
+    one at the same moment: the database allows one per region).
+    """
+    region = district.region
+    if region.pk not in coordinator_region_ids(created_by):
+        raise ValidationError(
+            _("Only a coordinator of %(region)s can start its facilitators' network.")
+            % {"region": region.name}
+        )
+    refusal = ValidationError(
+        _("%(region)s already has a facilitators' network.") % {"region": region.name}
+    )
+    if Network.objects.filter(facilitators_region=region).exists():
+        raise refusal
+    try:
+        with transaction.atomic():
+            refuse_too_long({"description": (description, NOTES_MAX)})
+            network = Network.objects.create(
+                name=name.strip(),
+                slug=_unique_slug(name),
+                district=district,
+                kind=Network.Kind.FACILITATORS,
+                facilitators_region=region,
+                description=description.strip(),
+                created_by=created_by,
+            )
+            # A cycle without a phase: meetings belong to a cycle, and this one never moves.
+            network.current_cycle = Cycle.objects.create(network=network, number=1)
+            network.save(update_fields=["current_cycle"])
+            membership_add(network=network, user=created_by, role=Membership.Role.FACILITATOR)
+    except IntegrityError:
+        raise refusal from None
+    return network
+
+
+@transaction.atomic
+def facilitators_invite(*, network: Network, invited_by: User) -> int:
+    """Invite every facilitator of the region who is not yet a member of its facilitators'
+    network, as a participant; each one accepts or declines (as any invitation to an existing
+    account). Someone with an open invitation is not asked twice. Returns how many were invited.
+    """
+    if not network.is_facilitators_network:
+        raise ValidationError(_("Only a facilitators' network invites the region's facilitators."))
+    waiting = invited_emails(network=network)
+    invited = 0
+    for facilitator in facilitators_not_yet_members(network=network):
+        if facilitator.email in waiting:
+            continue
+        member_invite(
+            network=network,
+            invited_by=invited_by,
+            email=facilitator.email,
+            name=facilitator.name,
+            organisation=facilitator.organisation,
+            role=Membership.Role.PARTICIPANT,
+        )
+        invited += 1
+    return invited
 
 
 @transaction.atomic
@@ -203,7 +277,11 @@ def membership_add(*, network: Network, user: User, role: str) -> Membership:
     elif membership.role != role:
         membership.role = role
         membership.save(update_fields=["role"])
-    if user.organisation_id and not network.organisations.filter(pk=user.organisation_id).exists():
+    if (
+        user.organisation_id
+        and not network.is_facilitators_network
+        and not network.organisations.filter(pk=user.organisation_id).exists()
+    ):
         network.organisations.add(user.organisation_id)
     _touch(network)
     return membership

@@ -58,5 +58,15 @@ urlpatterns = [
     # The phase move (netwerken/<slug>/fase/) is pages:network_phase: it shows the guidance.
     path("netwerken/<slug:slug>/doorstart/", views.network_new_cycle, name="new_cycle"),
     path("coordinatie/", views.coordination, name="coordination"),
+    path(
+        "coordinatie/kartrekkersnetwerk/",
+        views.facilitators_network_create,
+        name="facilitators_create",
+    ),
+    path(
+        "netwerken/<slug:slug>/kartrekkers-uitnodigen/",
+        views.facilitators_invite,
+        name="facilitators_invite",
+    ),
     path("uitnodigingen/netwerk/<int:pk>/", views.invitation_answer, name="invitation_answer"),
 ]

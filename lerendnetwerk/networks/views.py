@@ -14,9 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.accounts import selectors as account_selectors
+from lerendnetwerk.accounts.roles import coordinator_region_ids
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.regions import selectors as region_selectors
 
@@ -24,6 +26,7 @@ from . import selectors, services
 from .access import network_for
 from .forms import (
     CommitmentConfirmForm,
+    FacilitatorsNetworkForm,
     InviteManagerForm,
     InviteMemberForm,
     ManagerCommitmentForm,
@@ -84,6 +87,7 @@ def network_edit(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse
     form = NetworkEditForm(
         request.POST or None,
         organisations=selectors.organisation_choices(network=network),
+        facilitators_network=network.is_facilitators_network,
         initial={
             "name": network.name,
             "description": network.description,
@@ -91,7 +95,12 @@ def network_edit(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse
         },
     )
     if request.method == "POST" and form.is_valid():
-        services.network_update(network=network, **form.cleaned_data)
+        services.network_update(
+            network=network,
+            name=form.cleaned_data["name"],
+            description=form.cleaned_data["description"],
+            organisations=form.cleaned_data.get("organisations", ()),
+        )
         messages.success(request, _("The network has been saved."))
         return redirect("pages:network", slug=network.slug)
     return render(request, "networks/edit.html", {"network": network, "form": form})
@@ -108,6 +117,9 @@ def network_members(request: "AuthenticatedHttpRequest", slug: str) -> HttpRespo
             "memberships": selectors.network_members(network=network),
             "may_manage": request.user.has_perm("networks.manage_members", network),
             "may_assign": request.user.has_perm("networks.assign_facilitator", network),
+            "may_invite_facilitators": request.user.has_perm(
+                "networks.invite_region_facilitators", network
+            ),
         },
     )
 
@@ -421,15 +433,81 @@ def commitments_waiting(manager: "User") -> int:
 def coordination(request: "AuthenticatedHttpRequest") -> HttpResponse:
     if not request.user.has_perm("networks.coordinate"):
         raise PermissionDenied
-    networks = list(selectors.networks_for_coordinator(user=request.user))
+    overview = selectors.coordinator_overview(user=request.user)
     return render(
         request,
         "networks/coordination.html",
         {
-            "networks": networks,
-            "phase_counts": selectors.phase_counts(networks=networks),
-            "moved_with_open": selectors.moved_on_with_open_questions(networks=networks),
+            "networks": overview.networks,
+            "facilitators_networks": overview.facilitators_networks,
+            "may_start_facilitators_network": overview.regions_without_facilitators_network > 0,
+            "phase_counts": selectors.phase_counts(networks=overview.networks),
+            "moved_with_open": selectors.moved_on_with_open_questions(networks=overview.networks),
             # What the region keeps itself: links to the pages of the apps that own it.
             "regions": list(region_selectors.regions_coordinated_by(user_id=request.user.pk)),
+        },
+    )
+
+
+# --- The region's facilitators' network --------------------------------------------------------
+
+
+@login_required
+def facilitators_network_create(request: "AuthenticatedHttpRequest") -> HttpResponse:
+    """A coordinator starts the facilitators' network of one of their regions."""
+    if not request.user.has_perm("networks.create_network"):
+        raise PermissionDenied
+    open_regions = selectors.regions_without_facilitators_network(
+        region_ids=coordinator_region_ids(request.user)
+    )
+    if not open_regions:
+        messages.info(request, _("Each of your regions has its facilitators' network already."))
+        return redirect("networks:coordination")
+    form = FacilitatorsNetworkForm(
+        request.POST or None,
+        districts=region_selectors.districts_of_regions(region_ids=open_regions),
+        initial={"name": _("Facilitators' network")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            network = services.facilitators_network_create(
+                created_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The facilitators' network has been started. Now invite the facilitators."),
+            )
+            return redirect("networks:facilitators_invite", slug=network.slug)
+    return render(request, "networks/facilitators_create.html", {"form": form})
+
+
+@login_required
+def facilitators_invite(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
+    """Invite all the region's facilitators who are not yet members: the list, then a POST."""
+    network = network_for(request, slug, "networks.invite_region_facilitators")
+    if request.method == "POST":
+        invited = services.facilitators_invite(network=network, invited_by=request.user)
+        messages.success(
+            request,
+            ngettext(
+                "We invited %(count)d facilitator.",
+                "We invited %(count)d facilitators.",
+                invited,
+            )
+            % {"count": invited},
+        )
+        return redirect("networks:members", slug=network.slug)
+    waiting = selectors.invited_emails(network=network)
+    facilitators = list(selectors.facilitators_not_yet_members(network=network))
+    return render(
+        request,
+        "networks/facilitators_invite.html",
+        {
+            "network": network,
+            "to_invite": [f for f in facilitators if f.email not in waiting],
+            "invited": [f for f in facilitators if f.email in waiting],
         },
     )

@@ -16,5 +16,6 @@ class PagesConfig(AppConfig):
                 url_name="pages:network",
                 order=10,
                 permission="networks.view_network",
+                in_facilitators_network=True,
             )
         )

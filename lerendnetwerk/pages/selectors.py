@@ -15,6 +15,7 @@ from lerendnetwerk.accounts.models import RoleInvitation, User
 from lerendnetwerk.barometer import selectors as barometer_selectors
 from lerendnetwerk.barometer.models import BarometerRound
 from lerendnetwerk.catalogue.phase import Phase
+from lerendnetwerk.groups import selectors as group_selectors
 from lerendnetwerk.meetings import selectors as meeting_selectors
 from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks import phases
@@ -94,15 +95,23 @@ def network_home(*, network: Network, with_signals: bool = False) -> NetworkHome
     upcoming = [m for m in meetings if m.ends_at > now]
     # The prerequisites only matter before the first phase; afterwards they are history.
     member_count = network_selectors.member_count(network=network)
-    guidance = guidance_selectors.network_guidance(network=network, member_count=member_count)
+    # A facilitators' network has no phases: no guidance, prerequisites, moves or signals.
+    learning = not network.is_facilitators_network
+    guidance = (
+        guidance_selectors.network_guidance(network=network, member_count=member_count)
+        if learning
+        else []
+    )
     return NetworkHome(
         network=network,
         tracker=phases.tracker(current),
         current_phase=_phase(current),
         next_phase=_phase(phases.next_phase(current)),
         previous_phase=_phase(phases.previous_phase(current)),
-        missing_prerequisites=[] if current else missing_prerequisites(network=network),
-        transitions=network_selectors.phase_history(cycle=cycle) if cycle else [],
+        missing_prerequisites=(
+            missing_prerequisites(network=network) if learning and not current else []
+        ),
+        transitions=network_selectors.phase_history(cycle=cycle) if cycle and learning else [],
         member_count=member_count,
         next_meeting=upcoming[0] if upcoming else None,
         meetings_held=len(held),
@@ -114,7 +123,9 @@ def network_home(*, network: Network, with_signals: bool = False) -> NetworkHome
         open_round=barometer_selectors.round_open(network=network) if current else None,
         guidance=guidance[-1] if guidance else None,
         earlier_guidance=guidance[-2::-1],
-        signals=signal_selectors.signals_top(network=network) if with_signals else None,
+        signals=(
+            signal_selectors.signals_top(network=network) if with_signals and learning else None
+        ),
     )
 
 
@@ -126,12 +137,31 @@ class DashboardNetwork:
 
 
 def dashboard_networks(*, user: User) -> list[DashboardNetwork]:
-    """The person's networks, with the health of those they facilitate (three queries)."""
+    """The person's networks, with the health of the learning networks they facilitate (three
+    queries)."""
     health = signal_selectors.signals_health(user=user)
     return [
-        DashboardNetwork(network=n, health=health.get(n.pk))
+        DashboardNetwork(network=n, health=None if n.is_facilitators_network else health.get(n.pk))
         for n in network_selectors.networks_for_user(user=user)
     ]
+
+
+@dataclass
+class DashboardMentoring:
+    """The person's mentor or mentees, and whether mentoring and peer consultation are for
+    them (they facilitate, are in the facilitators' network, or in a pairing)."""
+
+    mine: group_selectors.MyMentoring
+    for_me: bool
+
+
+def dashboard_mentoring(*, user: User, networks: list[DashboardNetwork]) -> DashboardMentoring:
+    """One query; whether the person facilitates is known from their networks' rows."""
+    mine = group_selectors.my_mentoring(user=user)
+    facilitates = any(
+        row.health is not None or row.network.is_facilitators_network for row in networks
+    )
+    return DashboardMentoring(mine=mine, for_me=bool(mine) or facilitates)
 
 
 @dataclass

@@ -125,6 +125,20 @@ POLICY: dict[str, Rule] = {
     "groups.Buddy_members.user": _own("buddy pairs"),
     "groups.GroupRotation.created_by": _authored("group rotations the person planned"),
     "groups.RotationGroup_members.user": _own("the small groups the person was in"),
+    # A pairing is about both people: it goes when either of them is erased.
+    "groups.Mentorship.mentor": _own("the new facilitators the person mentors or mentored"),
+    "groups.Mentorship.mentee": _own("the person's mentor, with the coordinator's note"),
+    "groups.Mentorship.paired_by": _authored("pairings the coordinator made"),
+    # A case is personal: it is its owner's own text, read only by the consultation's
+    # participants; it goes with its owner, the consultation stays for the others.
+    "groups.ConsultationCase.owner": _own("cases the person brought to a peer consultation"),
+    "groups.ConsultationParticipant.user": _own(
+        "the peer consultations the person took part in, with what they took away (theirs alone)"
+    ),
+    "groups.PeerConsultation.planned_by": _authored("peer consultations the person planned"),
+    "groups.PeerConsultation.summary_by": _authored(
+        "shared summaries of peer consultations the person last changed"
+    ),
     # --- Evaluation
     "evaluation.MeetingEvaluation.author": _own(
         "the person's evaluations of meetings (results show them only from three on)"

@@ -29,6 +29,15 @@ def districts_coordinated_by(*, user_id: int) -> QuerySet[District]:
     )
 
 
+def districts_of_regions(*, region_ids: Iterable[int]) -> QuerySet[District]:
+    """The districts of these regions, by region and name."""
+    return (
+        District.objects.filter(region__in=list(region_ids))
+        .select_related("region")
+        .order_by("region__name", "name")
+    )
+
+
 def organisations_in_regions(*, regions: Iterable[Region | int]) -> QuerySet[Organisation]:
     return (
         Organisation.objects.filter(district__region__in=list(regions))

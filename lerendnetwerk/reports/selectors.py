@@ -62,7 +62,7 @@ def report_years(*, region: Region) -> list[int]:
     """From the year the region's first network started to this year, newest first."""
     this_year = timezone.localdate().year
     first = (
-        Network.objects.filter(district__region=region)
+        Network.objects.filter(district__region=region, kind=Network.Kind.LEARNING)
         .order_by("created_at")
         .values_list("created_at", flat=True)
         .first()
@@ -79,7 +79,7 @@ def year_bounds(year: int) -> tuple[datetime, datetime]:
 def networks_of_organisation(*, organisation_id: int) -> list[Network]:
     """The networks an organisation is a member of, each with its cycles (newest first)."""
     return list(
-        Network.objects.filter(organisations=organisation_id)
+        Network.objects.filter(organisations=organisation_id, kind=Network.Kind.LEARNING)
         .select_related("district")
         .prefetch_related(
             "cycles",
@@ -104,7 +104,9 @@ def region_networks(*, region: Region, year: int) -> list[NetworkLine]:
     queries (networks, phase moves up to the year's end)."""
     _, end = year_bounds(year)
     networks = list(
-        Network.objects.filter(district__region=region, created_at__lt=end)
+        Network.objects.filter(
+            district__region=region, kind=Network.Kind.LEARNING, created_at__lt=end
+        )
         .select_related("district")
         .annotate(organisation_count=Count("organisations", distinct=True))
         .order_by("district__name", "name")
@@ -146,7 +148,10 @@ def region_transitions(*, region: Region, year: int) -> dict[str, dict[str, int]
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     for district, to_phase, n in (
         PhaseTransition.objects.filter(
-            cycle__network__district__region=region, moved_at__gte=start, moved_at__lt=end
+            cycle__network__district__region=region,
+            cycle__network__kind=Network.Kind.LEARNING,
+            moved_at__gte=start,
+            moved_at__lt=end,
         )
         .values_list("cycle__network__district__name", "to_phase")
         .annotate(n=Count("pk"))
@@ -228,7 +233,10 @@ def region_meetings_held(*, region: Region, year: int) -> dict[str, AttendanceTo
     rows = (
         _held(
             Meeting.objects.filter(
-                network__district__region=region, starts_at__gte=start, starts_at__lt=end
+                network__district__region=region,
+                network__kind=Network.Kind.LEARNING,
+                starts_at__gte=start,
+                starts_at__lt=end,
             )
         )
         .annotate(
@@ -257,7 +265,11 @@ def region_cycle_trends(*, region: Region, year: int) -> dict[str, dict[int, Cyc
     _, end = year_bounds(year)
     trends: dict[str, dict[int, CycleTrend]] = defaultdict(lambda: defaultdict(CycleTrend))
     for district, number, n in (
-        Cycle.objects.filter(network__district__region=region, started_at__lt=end)
+        Cycle.objects.filter(
+            network__district__region=region,
+            network__kind=Network.Kind.LEARNING,
+            started_at__lt=end,
+        )
         .exclude(phase="")
         .values_list("network__district__name", "number")
         .annotate(n=Count("pk", distinct=True))
@@ -265,7 +277,13 @@ def region_cycle_trends(*, region: Region, year: int) -> dict[str, dict[int, Cyc
     ):
         trends[district][number].cycles = n
     rows = (
-        _held(Meeting.objects.filter(network__district__region=region, starts_at__lt=end))
+        _held(
+            Meeting.objects.filter(
+                network__district__region=region,
+                network__kind=Network.Kind.LEARNING,
+                starts_at__lt=end,
+            )
+        )
         .annotate(
             invited=Count("rsvps", distinct=True),
             attended=Count("rsvps", filter=Q(rsvps__attended=True), distinct=True),
@@ -319,6 +337,7 @@ def region_work_forms(*, region: Region, year: int) -> list[WorkFormUse]:
     return _work_forms(
         AgendaItem.objects.filter(
             meeting__network__district__region=region,
+            meeting__network__kind=Network.Kind.LEARNING,
             meeting__starts_at__gte=start,
             meeting__starts_at__lt=end,
         )
@@ -377,7 +396,11 @@ def region_goals(*, region: Region, year: int) -> dict[str, DistrictGoals]:
     start, end = year_bounds(year)
     goals: dict[str, DistrictGoals] = defaultdict(DistrictGoals)
     rows = (
-        Cycle.objects.filter(network__district__region=region, started_at__lt=end)
+        Cycle.objects.filter(
+            network__district__region=region,
+            network__kind=Network.Kind.LEARNING,
+            started_at__lt=end,
+        )
         .filter(Q(ended_at__isnull=True) | Q(ended_at__gte=start))
         .annotate(
             shared=Count(
@@ -469,7 +492,7 @@ def region_barometer(*, region: Region, year: int) -> dict[str, list[RoundLine]]
         BarometerRound.objects.closed()
         .with_answered()
         .select_related("network__district__region")
-        .filter(network__district__region=region)
+        .filter(network__district__region=region, network__kind=Network.Kind.LEARNING)
         .filter(Q(closes_on__year=year) | Q(closed_at__gte=start, closed_at__lt=end))
         .order_by("closes_on", "pk")
     )

@@ -99,7 +99,11 @@ def region_counts_by_district(*, region: "Region", year: int) -> list[tuple[str,
     """Every district of the region, in name order: (district, results added in the year, of
     which published so far)."""
     rows = (
-        Showcase.objects.filter(network__district__region=region, created_at__year=year)
+        Showcase.objects.filter(
+            network__district__region=region,
+            network__kind=Network.Kind.LEARNING,
+            created_at__year=year,
+        )
         .values("network__district_id")
         .annotate(total=Count("pk"), published=Count("pk", filter=Q(published_at__isnull=False)))
         .order_by()

@@ -49,11 +49,11 @@ def signals_compute(*, network_ids: Iterable[int] | None = None) -> Computed:
     as history. An acknowledged signal that got worse (a higher severity or score) loses its
     acknowledgement, so it shows again.
     """
-    ids = sorted(
-        set(network_ids)
-        if network_ids is not None
-        else Network.objects.values_list("pk", flat=True)
-    )
+    # Signals are a learning network's pitfalls; a facilitators' network has no phases to slide in.
+    networks = Network.objects.filter(kind=Network.Kind.LEARNING)
+    if network_ids is not None:
+        networks = networks.filter(pk__in=list(network_ids))
+    ids = sorted(networks.values_list("pk", flat=True))
     entry_ids = dict(
         Entry.objects.filter(slug__in=[r.pitfall for r in RULES.values() if r.pitfall]).values_list(
             "slug", "pk"

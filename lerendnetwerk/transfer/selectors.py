@@ -317,7 +317,9 @@ class DistrictTotals:
 def _cycles_in_year(region: Region, year: int) -> QuerySet[Cycle]:
     """The region's cycles that ran some time during the year."""
     return Cycle.objects.filter(
-        network__district__region=region, started_at__year__lte=year
+        network__district__region=region,
+        network__kind=Network.Kind.LEARNING,
+        started_at__year__lte=year,
     ).filter(Q(ended_at__isnull=True) | Q(ended_at__year__gte=year))
 
 

@@ -123,12 +123,16 @@ def _trend(
 def region_overview(*, region: "Region") -> RegionOverview:
     min_answers = min_answers_for(region)
     networks = list(
-        Network.objects.filter(district__region=region)
+        Network.objects.filter(district__region=region, kind=Network.Kind.LEARNING)
         .select_related("district")
         .order_by("district__name", "name")
     )
     closed = list(
-        BarometerRound.objects.filter(network__district__region=region).closed().with_answered()
+        BarometerRound.objects.filter(
+            network__district__region=region, network__kind=Network.Kind.LEARNING
+        )
+        .closed()
+        .with_answered()
     )
     latest = latest_per_network(closed)
     shown = [r for r in closed if r.counted >= min_answers]  # type: ignore[attr-defined]

@@ -59,8 +59,9 @@ BUDGET = {
     "barometer per region": (9, 3),
     "signals per region": (9, 8),
     # Which networks the person facilitates, for the health panel: one query (two with any).
-    # ... and the person's open invitations (networks and roles in one query).
-    "member dashboard": (6, 5),
+    # ... and the person's open invitations (networks and roles in one query), and their mentor
+    # or mentees (one query).
+    "member dashboard": (7, 6),
     "my diary": (7, 6),
 }
 

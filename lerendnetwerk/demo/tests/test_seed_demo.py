@@ -198,3 +198,28 @@ def test_the_demo_manager_has_a_commitment_waiting_and_networks_in_embedding_and
     }
     assert {"embedding", "anchoring"} <= confirmed_phases
     assert manager_panels.waiting_count(manager) >= 1
+
+
+def test_the_facilitators_meet_in_their_own_network_with_a_mentor_and_a_case():
+    from django.urls import reverse
+
+    from lerendnetwerk.core.tests.factories import login
+    from lerendnetwerk.demo.facilitators import CASE_TITLE
+    from lerendnetwerk.groups.models import Mentorship, PeerConsultation
+
+    seed()
+    network = Network.objects.get(kind=Network.Kind.FACILITATORS)
+    kartrekker = User.objects.get(email="kartrekker@example.org")
+    assert network.facilitators_region == Region.objects.get(slug="utrecht")
+    assert network.memberships.filter(user__email="coordinator@example.org", role="facilitator")
+    assert network.memberships.filter(user=kartrekker).exists()
+    assert network.meetings.filter(agenda_items__entry__slug="casusbesprekingen").exists()
+    pairing = Mentorship.objects.get(mentee=kartrekker)
+    assert pairing.is_current and pairing.mentor != kartrekker
+    consultation = PeerConsultation.objects.get()
+    assert set(consultation.participants.all()) == {kartrekker, pairing.mentor}
+    page = login(kartrekker).get(reverse("groups:mentoring")).content.decode()
+    assert pairing.mentor.name in page and CASE_TITLE in page
+    # Not a learning network for the public.
+    overview = login(kartrekker).get(reverse("networks:region", args=["utrecht"]))
+    assert network.name not in overview.content.decode()

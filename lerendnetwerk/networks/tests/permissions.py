@@ -1,10 +1,12 @@
 """Permission-matrix rows of networks that are about the person themselves: leaving a network
 (only a member), answering an invitation to one (only the invited person), a manager's
-commitment (only the manager) and inviting a manager (the facilitator, the coordinator)."""
+commitment (only the manager) and inviting a manager (the facilitator, the coordinator); and the
+region's facilitators' network, which the coordinator starts and leads."""
 
 from typing import Any
 
 from lerendnetwerk.core.tests.permissions import LOGIN, REDIRECT, ROLES, Row, network, only
+from lerendnetwerk.networks import services
 from lerendnetwerk.networks.models import MembershipInvitation
 
 NOT_FOUND = 404
@@ -15,6 +17,14 @@ def build(w: Any) -> None:
     w.network_invitation = MembershipInvitation.objects.create(
         network=w.network, email=w.people["outsider"].email, role="participant"
     )
+    # Utrecht's facilitators' network, led by the coordinator (so starting another redirects).
+    w.facilitators_network = services.facilitators_network_create(
+        district=w.network.district, created_by=w.people["coordinator"], name="Kartrekkers"
+    )
+
+
+def facilitators_network(w: Any) -> dict[str, Any]:
+    return {"slug": w.facilitators_network.slug}
 
 
 def invitation(w: Any) -> dict[str, Any]:
@@ -22,6 +32,10 @@ def invitation(w: Any) -> dict[str, Any]:
 
 
 ROWS: dict[str, Row] = {
+    # Utrecht has its facilitators' network already: the coordinator is sent to the overview.
+    "networks:facilitators_create": ("get", None, only("coordinator", granted=REDIRECT)),
+    # The matrix's facilitator leads another network and is not (yet) in this one.
+    "networks:facilitators_invite": ("get", facilitators_network, only("coordinator")),
     # The matrix's manager has a commitment to the network (the world fixture records it).
     "networks:commitment_confirm": ("get", network, only("manager")),
     "networks:manager_invite": ("get", network, only("facilitator", "coordinator")),

@@ -21,11 +21,13 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     # there with what waits for them (asked only for managers: a member's dashboard stays lean).
     # (rules.has_perm: the rule alone, no permission queries of Django's model backend.)
     is_manager = rules.has_perm("networks.view_manager_page", user)
+    networks = selectors.dashboard_networks(user=user)
     return render(
         request,
         "pages/dashboard.html",
         {
-            "networks": selectors.dashboard_networks(user=user),
+            "networks": networks,
+            "mentoring": selectors.dashboard_mentoring(user=user, networks=networks),
             "is_manager": is_manager,
             "manager_waiting": manager_panels.waiting_count(user) if is_manager else 0,
             "invitation_count": selectors.open_invitation_count(user=user),

@@ -82,7 +82,7 @@ def region_networks(
     current = Signal.objects.current().filter(network=OuterRef("pk"))
     top = current.order_by("-severity", "-since", "rule")
     networks = (
-        Network.objects.filter(district__region__coordinators=user)
+        Network.objects.filter(district__region__coordinators=user, kind=Network.Kind.LEARNING)
         .select_related("district", "current_cycle")
         .annotate(
             alerts=_count(current.filter(severity=Severity.ALERT)),
