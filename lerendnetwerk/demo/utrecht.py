@@ -21,6 +21,7 @@ from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.demo import names
 from lerendnetwerk.demo.barometer import seed_barometer
 from lerendnetwerk.demo.evaluation import seed_evaluation
+from lerendnetwerk.demo.knowledge import seed_knowledge
 from lerendnetwerk.demo.meetings import (
     CANCELLATIONS,
     DROP_OUTS,
@@ -113,8 +114,11 @@ def seed_demo(*, password: str, seed: int) -> str:
     barometer_rng, themes_rng = random.Random(seed + 1), random.Random(seed + 2)
     evaluation_rng = random.Random(seed + 3)
     troubles = _troubles(plans, demo_plan)
+    demo_network: Network | None = None
     for plan in plans:
         network = _build_network(rng, plan, people, created_by=accounts["coordinator"])
+        if plan is demo_plan:
+            demo_network = network
         _backdate(rng, network, now)
         waiting = accounts["manager"] if plan is demo_plan else None
         _confirm_commitments(network, waiting, when=now - timedelta(days=rng.randint(3, 30)))
@@ -143,6 +147,17 @@ def seed_demo(*, password: str, seed: int) -> str:
                 network=network, user=accounts["kartrekker"], role=Membership.Role.FACILITATOR
             )
     seed_transfer(manager=accounts["manager"], kartrekker=accounts["kartrekker"])
+    assert demo_network is not None
+    seed_knowledge(
+        random.Random(seed + 4),
+        region=utrecht,
+        organisations=organisations,
+        experts=people.experts,
+        demo_expert=accounts["expert"],
+        manager=accounts["manager"],
+        kartrekker=accounts["kartrekker"],
+        network=demo_network,
+    )
     computed = signals_compute()
     return (
         f"Demo data created; the database now holds {Organisation.objects.count()} organisations, "
