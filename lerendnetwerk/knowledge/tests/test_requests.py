@@ -170,7 +170,7 @@ def test_an_item_with_an_expert_is_not_asked_again_until_withdrawn(
 def test_another_expert_on_the_item_blocks_accepting(expert, item, asked, utrecht):
     other = UserFactory.create(is_expert=True)
     meeting_services.agenda_item_set_expert(item=item, expert=other)
-    with pytest.raises(ValidationError, match="verzorgt .* al"):
+    with pytest.raises(ValidationError, match=r"verzorgt .* al"):
         services.expert_request_answer(request=asked, expert=expert, accept=True)
     asked.refresh_from_db()
     assert asked.status == "open"
@@ -216,3 +216,13 @@ def test_the_answer_goes_to_the_networks_facilitators_when_the_asker_is_gone(
     with django_capture_on_commit_callbacks(execute=True):
         services.expert_request_answer(request=asked, expert=expert, accept=False)
     assert [m.to for m in mail.outbox] == [[second.email]]
+
+
+def test_a_second_answer_through_the_page_says_why_nothing_changed(expert, item, asked):
+    client = login(expert)
+    url = reverse("knowledge:request_answer", args=[asked.pk])
+    client.post(url, {"answer": "accept"})
+    page = client.post(url, {"answer": "decline"}, follow=True).content.decode()
+    assert "Je hebt dit verzoek al beantwoord" in page
+    asked.refresh_from_db()
+    assert asked.status == "accepted"

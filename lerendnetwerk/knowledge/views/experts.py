@@ -111,14 +111,16 @@ def _asked(request: "AuthenticatedHttpRequest", pk: int) -> "ExpertRequest":
 def request_answer(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     asked = _asked(request, pk)
     form = AnswerForm(request.POST or None)
-    if request.method == "POST" and asked.is_open and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         accept = form.cleaned_data["answer"] == "accept"
         try:
             services.expert_request_answer(
                 request=asked, expert=request.user, accept=accept, note=form.cleaned_data["note"]
             )
         except ValidationError as error:
-            add_validation_error(form, error)
+            # Answered in another tab, withdrawn meanwhile, or the meeting is over: the page
+            # shows the request as it stands now, with why nothing changed.
+            messages.error(request, " ".join(error.messages))
         else:
             if accept:
                 messages.success(
@@ -128,7 +130,7 @@ def request_answer(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse
                 messages.success(
                     request, _("You declined. The facilitator has been told by e-mail.")
                 )
-            return redirect("knowledge:request_answer", pk=asked.pk)
+        return redirect("knowledge:request_answer", pk=asked.pk)
     return render(request, "knowledge/request_answer.html", {"asked": asked, "form": form})
 
 
