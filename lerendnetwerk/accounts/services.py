@@ -222,6 +222,15 @@ def profile_update(*, user: User, name: str, language: str, show_email_publicly:
     return user
 
 
+@transaction.atomic
+def expertise_update(*, user: User, expertise: str) -> User:
+    """What the expert knows about, in her own words: kept on the account, the one place the
+    dashboard, the admin site and her expert profile read it from."""
+    user.expertise = expertise.strip()
+    user.save(update_fields=["expertise"])
+    return user
+
+
 def _email_taken(email: str, user: User) -> bool:
     return User.objects.filter(email=email).exclude(pk=user.pk).exists()
 

@@ -35,6 +35,8 @@ def main_pages(namespace: str = "") -> list[Page]:
         Page("floor (status)", "", reverse("pages:status")),
         Page("district overview", "", reverse("networks:region", args=[region.slug])),
         Page("catalogue", "", reverse("catalogue:stage", args=["verkenning"])),
+        Page("knowledge offer", "", reverse("knowledge:offers", args=[region.slug])),
+        Page("experts directory", "", reverse("knowledge:experts", args=[region.slug])),
         Page("network page", facilitator, reverse("pages:network", args=[network.slug])),
         Page("meeting page", participant, reverse("meetings:detail", args=[meeting.pk])),
         Page("network meetings", facilitator, reverse("meetings:network", args=[network.slug])),

@@ -28,6 +28,7 @@ from lerendnetwerk.barometer.models import (
     Response,
 )
 from lerendnetwerk.catalogue.models import Entry, Phase
+from lerendnetwerk.demo.knowledge import scale_knowledge
 from lerendnetwerk.demo.second_factor import demo_totp_device
 from lerendnetwerk.journal.models import JournalEntry
 from lerendnetwerk.meetings.models import AgendaItem, Meeting, Rsvp
@@ -115,6 +116,8 @@ def generate(
     log(f"{meetings} meetings, {journal} diary entries")
     answers = _barometer(rng, networks, members, size.barometer_answers)
     log(f"{answers} Netwerkbarometer answers")
+    # Its own random numbers, so that the knowledge exchange changes nothing else.
+    scale_knowledge(random.Random(seed + 1), organisations, people)
     _bench_logins(networks[0], members[networks[0].pk], password, namespace)
     return {"networks": len(networks), "people": len(people), "meetings": meetings}
 

@@ -23,6 +23,7 @@ from lerendnetwerk.demo.barometer import seed_barometer
 from lerendnetwerk.demo.content import seed_region_content
 from lerendnetwerk.demo.evaluation import seed_evaluation
 from lerendnetwerk.demo.facilitators import seed_facilitators
+from lerendnetwerk.demo.knowledge import seed_knowledge
 from lerendnetwerk.demo.meetings import (
     CANCELLATIONS,
     DROP_OUTS,
@@ -115,8 +116,11 @@ def seed_demo(*, password: str, seed: int) -> str:
     barometer_rng, themes_rng = random.Random(seed + 1), random.Random(seed + 2)
     evaluation_rng = random.Random(seed + 3)
     troubles = _troubles(plans, demo_plan)
+    demo_network: Network | None = None
     for plan in plans:
         network = _build_network(rng, plan, people, created_by=accounts["coordinator"])
+        if plan is demo_plan:
+            demo_network = network
         _backdate(rng, network, now)
         waiting = accounts["manager"] if plan is demo_plan else None
         _confirm_commitments(network, waiting, when=now - timedelta(days=rng.randint(3, 30)))
@@ -148,6 +152,17 @@ def seed_demo(*, password: str, seed: int) -> str:
     # After the rounds and themes: they keep the shared questionnaire and framework.
     seed_region_content(utrecht)
     seed_facilitators(coordinator=accounts["coordinator"], kartrekker=accounts["kartrekker"])
+    assert demo_network is not None
+    seed_knowledge(
+        random.Random(seed + 4),
+        region=utrecht,
+        organisations=organisations,
+        experts=people.experts,
+        demo_expert=accounts["expert"],
+        manager=accounts["manager"],
+        kartrekker=accounts["kartrekker"],
+        network=demo_network,
+    )
     computed = signals_compute()
     return (
         f"Demo data created; the database now holds {Organisation.objects.count()} organisations, "

@@ -7,3 +7,12 @@ class KnowledgeConfig(AppConfig):
     """
 
     name = "lerendnetwerk.knowledge"
+
+    def ready(self) -> None:
+        from lerendnetwerk.networks import manager_panels
+
+        from . import panel
+
+        manager_panels.register(
+            manager_panels.ManagerPanel(key="knowledge", order=70, render=panel.render)
+        )

@@ -6,7 +6,7 @@ from .models import AgendaItem, Meeting, Rsvp
 class AgendaItemInline(admin.TabularInline[AgendaItem, Meeting]):
     model = AgendaItem
     extra = 0
-    raw_id_fields = ["entry", "lead_user"]
+    raw_id_fields = ["entry", "lead_user", "expert"]
 
 
 @admin.register(Meeting)

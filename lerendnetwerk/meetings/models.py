@@ -129,6 +129,17 @@ class AgendaItem(models.Model):
         verbose_name=_("member who leads"),
     )
     lead_name = models.CharField(_("name of the expert"), max_length=200, blank=True)
+    # An expert with an account who accepted the facilitator's request for this item (asked
+    # through the knowledge app): set only by `services.agenda_item_set_expert`. One field, so
+    # an item never has two experts.
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="expert_agenda_items",
+        verbose_name=_("expert"),
+    )
 
     class Meta:
         ordering = ["meeting", "order", "pk"]

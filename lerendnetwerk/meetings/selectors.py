@@ -86,7 +86,7 @@ def meeting_get(*, pk: int) -> Meeting:
 
 
 def meeting_agenda(*, meeting: Meeting) -> list[AgendaItem]:
-    return list(meeting.agenda_items.select_related("entry__topic", "lead_user"))
+    return list(meeting.agenda_items.select_related("entry__topic", "lead_user", "expert"))
 
 
 def agenda_items_held(*, cycle: Cycle) -> list[AgendaItem]:

@@ -288,6 +288,32 @@ def agenda_item_move(*, item: AgendaItem, up: bool) -> AgendaItem:
 
 
 @transaction.atomic
+def agenda_item_set_expert(*, item: AgendaItem, expert: User | None) -> AgendaItem:
+    """Name the expert's account as the lead of the item, or (None) take her off it again.
+
+    Called by the app where experts answer a facilitator's request; the item is locked, so
+    that two answers at once cannot put two experts on it. Naming an expert makes her the
+    item's lead (the expert-dependence signal counts these minutes) and clears a typed name;
+    taking her off gives the item back to the facilitator. Refuses an item that another
+    expert's account leads already.
+    """
+    item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    if expert is None:
+        if item.expert_id is None:
+            return item
+        item.expert, item.lead = None, AgendaItem.Lead.FACILITATOR
+    else:
+        if item.expert_id not in (None, expert.pk):
+            raise ValidationError(
+                _("Another expert already leads “%(title)s”.") % {"title": item.title}
+            )
+        item.expert, item.lead = expert, AgendaItem.Lead.EXPERT
+    item.lead_user, item.lead_name = None, ""
+    item.save(update_fields=["expert", "lead", "lead_user", "lead_name"])
+    return item
+
+
+@transaction.atomic
 def calendar_feed_renew(*, user: User) -> CalendarFeed:
     """A new secret address for the person's calendar feed; the old one stops working."""
     CalendarFeed.objects.filter(user=user).delete()

@@ -163,6 +163,17 @@ POLICY: dict[str, Rule] = {
     ),
     "showcases.Showcase.published_by": _authored("results the person published"),
     "showcases.Showcase.original_filename": _not_personal("an uploaded file's name, as given"),
+    # --- Knowledge exchange
+    "knowledge.KnowledgeOffer.created_by": _authored("knowledge offers the person added"),
+    "knowledge.KnowledgeOffer.updated_by": _authored("knowledge offers the person last changed"),
+    "knowledge.ExpertProfile.user": _own(
+        "the expert's profile: institute, focus areas, regions, availability, how to ask, public"
+    ),
+    # The requests are about the expert: they go with her; the agenda item she accepted stays
+    # without her name (AgendaItem.expert), like an item a member led.
+    "knowledge.ExpertRequest.expert": _own("requests to the expert, with her answers and notes"),
+    "knowledge.ExpertRequest.requested_by": _authored("requests the person sent to experts"),
+    "meetings.AgendaItem.expert": _authored("agenda items the person led as an expert"),
     # --- Signals
     "signals.Signal.acknowledged_by": _authored("signals the person acknowledged"),
     "signals.DigestPreference.user": _own("the coordinator's digest setting"),
@@ -189,6 +200,16 @@ POLICY: dict[str, Rule] = {
     # Free text the facilitator types; the person it names may have no account.
     "networks.Prerequisite.expert_name": _not_personal("the network's expert, as typed"),
     "meetings.AgendaItem.lead_name": _not_personal("an outside lead, as typed"),
+    # An offer's contact person works at the organisation and often has no account: the name
+    # and address are typed by its managers, shown only as they chose, and changed or removed
+    # by them (or go with the offer).
+    "knowledge.KnowledgeOffer.contact_name": _not_personal("an offer's contact person, as typed"),
+    "knowledge.KnowledgeOffer.contact_email": _not_personal(
+        "an offer's contact address, as typed; public only if the contact person agreed"
+    ),
+    "knowledge.KnowledgeOffer.show_contact_email": _not_personal(
+        "whether the contact person agreed to show the address"
+    ),
     # Colleagues in the relay have no account: their names are typed by the network, shown only
     # to its members (never to managers or in reports) and go with the plan's organisation or
     # network; a member replaces a name on request by changing the step.

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.knowledge.models import ExpertProfile, KnowledgeOffer
 from lerendnetwerk.networks.models import ManagerCommitment, Network
 from lerendnetwerk.networks.selectors import network_missing_prerequisites
 from lerendnetwerk.regions.models import Organisation, Region
@@ -48,7 +49,18 @@ def test_each_role_can_log_in_with_the_given_password():
     # The second step with the demo's known key, and how to get the code.
     assert TOTPDevice.objects.filter(user=coordinator, confirmed=True).exists()
     assert "otp_code coordinator@example.org" in output
-    assert User.objects.get(email="expert@example.org").expertise
+    expert = User.objects.get(email="expert@example.org")
+    assert expert.expertise
+    # The knowledge exchange: the demo expert is in the public directory, with a request to
+    # answer and an agenda item she leads; several organisations offer knowledge.
+    assert expert.expert_profile.is_public
+    assert sorted(expert.expert_requests.values_list("status", flat=True)) == ["accepted", "open"]
+    assert expert.expert_agenda_items.count() == 1
+    assert ExpertProfile.objects.filter(is_public=True).count() >= 3
+    published = KnowledgeOffer.objects.filter(status="published")
+    assert published.values("organisation__district").distinct().count() >= 5
+    manager = User.objects.get(email="manager@example.org")
+    assert KnowledgeOffer.objects.filter(organisation=manager.organisation, status="draft")
 
 
 def test_utrecht_gets_organisations_people_and_networks_in_every_district():

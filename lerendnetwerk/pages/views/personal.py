@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.catalogue.selectors import stage_summaries
+from lerendnetwerk.knowledge import selectors as knowledge_selectors
 from lerendnetwerk.networks import manager_panels
 
 from .. import selectors
@@ -31,6 +32,10 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             "is_manager": is_manager,
             "manager_waiting": manager_panels.waiting_count(user) if is_manager else 0,
             "invitation_count": selectors.open_invitation_count(user=user),
+            # Asked only for experts, like the manager's count.
+            "expert_waiting": knowledge_selectors.open_request_count(expert=user)
+            if user.is_expert
+            else 0,
         },
     )
 
