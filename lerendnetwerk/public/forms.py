@@ -29,9 +29,7 @@ class NetworkFilterForm(Form):
     organisatie = forms.ChoiceField(label=_("Kind of organisation"), required=False)
     wijk = forms.ChoiceField(label=_("District"), required=False)
 
-    def __init__(
-        self, *args: Any, choices: "FilterChoices", kinds: Choices, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, choices: "FilterChoices", kinds: Choices, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         everything: Choices = [("", _("All"))]
         by_chapter: dict[str, list[tuple[str, str]]] = {}

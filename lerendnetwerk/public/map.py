@@ -83,14 +83,19 @@ def _baselines(name: str, y: float) -> tuple[list[tuple[str, str]], str]:
 
 def _grid(districts: "list[District]") -> "list[tuple[District, list[Point]]]":
     columns = min(GRID_COLUMNS, len(districts)) or 1
-    shapes = []
+    shapes: list[tuple[District, list[Point]]] = []
     for i, district in enumerate(districts):
         row, column = divmod(i, columns)
-        x, y = column * (CELL_WIDTH + GAP), row * (CELL_HEIGHT + GAP)
+        x, y = float(column * (CELL_WIDTH + GAP)), float(row * (CELL_HEIGHT + GAP))
         shapes.append(
             (
                 district,
-                [(x, y), (x + CELL_WIDTH, y), (x + CELL_WIDTH, y + CELL_HEIGHT), (x, y + CELL_HEIGHT)],
+                [
+                    (x, y),
+                    (x + CELL_WIDTH, y),
+                    (x + CELL_WIDTH, y + CELL_HEIGHT),
+                    (x, y + CELL_HEIGHT),
+                ],
             )
         )
     return shapes
@@ -100,7 +105,7 @@ def district_map(counts: "list[tuple[District, int]]", *, current: str = "") -> 
     """The map of these districts with their counts; `current` is the chosen district's slug."""
     districts = [district for district, _count in counts]
     schematic = bool(districts) and all(district.outline for district in districts)
-    shapes: "list[tuple[District, list[Point]]]" = []
+    shapes: list[tuple[District, list[Point]]] = []
     if schematic:
         try:
             shapes = [(district, outline_points(district.outline)) for district in districts]

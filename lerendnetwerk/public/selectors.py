@@ -192,9 +192,11 @@ def district_overview(
         shown = [item for item in every if item.networks]
     else:
         shown = every
-    without = [] if filters.district or not filters.active else [
-        item.district for item in every if not item.networks
-    ]
+    without = (
+        []
+        if filters.district or not filters.active
+        else [item.district for item in every if not item.networks]
+    )
     return DistrictOverview(districts=every, shown=shown, without=without)
 
 
@@ -213,17 +215,14 @@ def network_public(*, region: Region, slug: str) -> Network | None:
         to_attr="facilitator_memberships",
     )
     return (
-        _networks(region)
-        .prefetch_related("organisations", facilitators)
-        .filter(slug=slug)
-        .first()
+        _networks(region).prefetch_related("organisations", facilitators).filter(slug=slug).first()
     )
 
 
 def network_good_practice(*, network: Network) -> list[Showcase]:
     """The network's newest published results, with the focus area of the cycle each was made
     in (`focus_area_title`); one query."""
-    rows = list(
+    rows: list[Showcase] = list(
         _published()
         .filter(network=network)
         .select_related("cycle")
@@ -291,15 +290,13 @@ def themes_overview(*, region: Region, focus_areas: list[FocusArea]) -> ThemesOv
     showcases = (
         _published()
         .filter(network__district__region=region, cycle__isnull=False)
-        .filter(
-            Q(cycle__adopted_theme__focus_area__isnull=False) | _theme_q("cycle", OTHER_THEME)
-        )
+        .filter(Q(cycle__adopted_theme__focus_area__isnull=False) | _theme_q("cycle", OTHER_THEME))
         .select_related("network")
         .annotate(focus_area_id=F("cycle__adopted_theme__focus_area_id"))
         .order_by("-published_at", "-pk")
     )
     for showcase in showcases:
-        group = groups.setdefault(showcase.focus_area_id, ThemeGroup(None))  # type: ignore[attr-defined]
+        group = groups.setdefault(showcase.focus_area_id, ThemeGroup(None))
         group.showcase_count += 1
         if len(group.showcases) < THEME_SHOWCASES:
             group.showcases.append(showcase)

@@ -1,13 +1,9 @@
 import pytest
 from django.core import mail
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lerendnetwerk.core.tests.factories import (
     NetworkFactory,
-    UserFactory,
-    add_member,
     login,
     make_facilitator,
 )

@@ -12,7 +12,7 @@ from lerendnetwerk.networks.models import Network
 from lerendnetwerk.networks.tests.test_services_phases import record_all_prerequisites
 from lerendnetwerk.showcases import services as showcase_services
 
-from .conftest import World, publish
+from .world import World, publish
 
 pytestmark = pytest.mark.django_db
 OVERVIEW = reverse("public:region", args=["utrecht"])

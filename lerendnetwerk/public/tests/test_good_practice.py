@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from lerendnetwerk.themes.models import FocusArea
 
-from .conftest import LANGUAGE, PLAY, SECRET, World, publish
+from .world import LANGUAGE, PLAY, SECRET, World, publish
 
 pytestmark = pytest.mark.django_db
 OVERVIEW = reverse("public:good_practice", args=["utrecht"])
@@ -39,7 +39,9 @@ def test_filters_by_theme_phase_and_district(client, world: World):
 
 def test_a_result_links_to_its_networks_page(client, world: World):
     content = client.get(OVERVIEW).content.decode()
-    assert f"{reverse('public:network', args=['utrecht', world.play.slug])}#goede-praktijk" in content
+    assert (
+        f"{reverse('public:network', args=['utrecht', world.play.slug])}#goede-praktijk" in content
+    )
 
 
 def test_long_lists_come_in_pages_that_keep_the_filters(client, world: World):

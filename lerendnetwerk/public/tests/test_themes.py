@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from lerendnetwerk.themes.models import FocusArea
 
-from .conftest import LANGUAGE, PLAY, SECRET, World, choose_theme
+from .world import LANGUAGE, PLAY, SECRET, World, choose_theme
 
 pytestmark = pytest.mark.django_db
 THEMES = reverse("public:themes", args=["utrecht"])
