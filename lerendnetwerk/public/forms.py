@@ -31,6 +31,7 @@ class NetworkFilterForm(Form):
 
     def __init__(self, *args: Any, choices: "FilterChoices", kinds: Choices, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.choices, self.kinds = choices, kinds
         everything: Choices = [("", _("All"))]
         by_chapter: dict[str, list[tuple[str, str]]] = {}
         for area in choices.focus_areas:
@@ -61,6 +62,23 @@ class NetworkFilterForm(Form):
             phase=chosen.get("fase", ""),
             kind=chosen.get("organisatie", ""),
             district=chosen.get("wijk", ""),
+        )
+
+    def shown(self) -> "NetworkFilterForm":
+        """The form as the page shows it: the valid choices selected, no error for a value
+        that was left out. The same for every visitor with these filters, so it is cached with
+        the results."""
+        filters = self.filters()
+        values = {
+            "thema": filters.theme,
+            "fase": filters.phase,
+            "organisatie": filters.kind,
+            "wijk": filters.district,
+        }
+        return type(self)(
+            initial={name: value for name, value in values.items() if name in self.fields},
+            choices=self.choices,
+            kinds=self.kinds,
         )
 
 

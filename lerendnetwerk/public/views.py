@@ -77,7 +77,7 @@ def region(request: HttpRequest, region_slug: str) -> HttpResponse:
         "public/region.html",
         {
             "region": region,
-            "form": form,
+            "form": fragments.lazy(form.shown),
             "overview": overview,
             "map": fragments.lazy(
                 lambda: district_map(
@@ -137,7 +137,7 @@ def good_practice(request: HttpRequest, region_slug: str) -> HttpResponse:
         "public/good_practice.html",
         {
             "region": region,
-            "form": form,
+            "form": fragments.lazy(form.shown),
             "page": fragments.lazy(
                 lambda: paginate(
                     request,
