@@ -74,8 +74,8 @@ def main(out: Path) -> None:
     ]
     people["visitor"] = [
         {
-            "region": reverse("networks:region", args=[region]),
-            "public": reverse("networks:public", args=[region, slug]),
+            "region": reverse("public:region", args=[region]),
+            "public": reverse("public:network", args=[region, slug]),
         }
         for slug, region in networks.values()
     ]

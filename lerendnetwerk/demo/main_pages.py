@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks.models import Network
+from lerendnetwerk.themes.models import FocusArea
 
 from .scale import COORDINATOR, FACILITATOR, PARTICIPANT, login
 
@@ -28,12 +29,30 @@ def main_pages(namespace: str = "") -> list[Page]:
         "starts_at"
     )
     barometer_round = network.barometer_rounds.earliest("opened_at")
+    # A theme the region's networks work on, for the filtered overviews.
+    focus_area = (
+        FocusArea.objects.filter(themes__cycle__network__district__region=region)
+        .order_by("pk")
+        .first()
+    )
+    theme = f"thema={focus_area.pk if focus_area else 'other'}"
+    overview = reverse("public:region", args=[region.slug])
+    good_practice = reverse("public:good_practice", args=[region.slug])
     facilitator, participant, coordinator = (
         login(namespace, email) for email in (FACILITATOR, PARTICIPANT, COORDINATOR)
     )
     return [
         Page("floor (status)", "", reverse("pages:status")),
-        Page("district overview", "", reverse("networks:region", args=[region.slug])),
+        Page("district overview", "", overview),
+        Page("district overview, filtered", "", f"{overview}?{theme}&organisatie=daycare"),
+        Page(
+            "public network page",
+            "",
+            reverse("public:network", args=[region.slug, network.slug]),
+        ),
+        Page("themes", "", reverse("public:themes", args=[region.slug])),
+        Page("good practice", "", good_practice),
+        Page("good practice, filtered", "", f"{good_practice}?{theme}"),
         Page("catalogue", "", reverse("catalogue:stage", args=["verkenning"])),
         Page("knowledge offer", "", reverse("knowledge:offers", args=[region.slug])),
         Page("experts directory", "", reverse("knowledge:experts", args=[region.slug])),

@@ -154,11 +154,13 @@ EXPERT_TITLES = ["Docent-onderzoeker", "Trainer en adviseur", "Onderzoeker", "Op
 
 
 class Topic(NamedTuple):
-    """What a network works on: a word for its name, a theme for its cycle, a description."""
+    """What a network works on: a word for its name, a theme for its cycle, a description, and
+    the UKK focus area it belongs to ("" for a theme of the network's own)."""
 
     short: str
     theme: str
     description: str
+    focus_area: str = ""
 
 
 TOPICS = [
@@ -167,24 +169,28 @@ TOPICS = [
         "Woordenschat en voorlezen",
         "Pedagogisch medewerkers en leerkrachten delen hoe zij voorlezen en nieuwe woorden "
         "aanbieden, zodat kinderen met een rijke woordenschat aan groep 1 beginnen.",
+        "Taalontwikkeling en woordenschat",
     ),
     Topic(
         "Ouders",
         "Ouderbetrokkenheid bij de overgang naar groep 1",
         "We zoeken samen naar manieren om ouders al op de peutergroep te betrekken bij de stap "
         "naar de basisschool.",
+        "Ouderbetrokkenheid bij de overgang",
     ),
     Topic(
         "Spel",
         "Spelend leren",
         "Hoe begeleid je spel zo dat kinderen er het meest van leren? We kijken bij elkaar in de "
         "groep en proberen nieuwe spelhoeken uit.",
+        "Spel en ontwikkeling",
     ),
     Topic(
         "Overdracht",
         "Warme overdracht",
         "Peuteropvang en basisschool maken samen afspraken over een overdracht waarin ouders, "
         "pedagogisch medewerker en leerkracht met elkaar om tafel zitten.",
+        "Warme overdracht kinderopvang–school",
     ),
     Topic(
         "Executieve functies",
@@ -197,24 +203,28 @@ TOPICS = [
         "Ontluikende gecijferdheid",
         "Tellen, meten en vergelijken zitten overal in het spel; we maken samen een doorgaande "
         "lijn rekenen van peutergroep tot groep 2.",
+        "Afstemming van aanbod en thema's",
     ),
     Topic(
         "Meertaligheid",
         "Meertaligheid als kracht",
         "Veel kinderen in de wijk groeien meertalig op. We leren hoe we hun thuistaal benutten "
         "bij het leren van het Nederlands.",
+        "Taalontwikkeling en woordenschat",
     ),
     Topic(
         "Welbevinden",
         "Sociaal-emotionele ontwikkeling en welbevinden",
         "We werken aan een veilig pedagogisch klimaat dat doorloopt van kinderdagverblijf tot "
         "kleutergroep.",
+        "Sociaal-emotionele ontwikkeling",
     ),
     Topic(
         "Observeren",
         "Samen observeren en volgen",
         "We stemmen af hoe we de ontwikkeling van kinderen observeren, zodat de basisschool "
         "verder kan bouwen op wat de peuteropvang al weet.",
+        "Samen volgen en signaleren",
     ),
 ]
 DESCRIPTION_TAIL = (

@@ -40,6 +40,8 @@ from lerendnetwerk.networks.models import (
     Prerequisite,
 )
 from lerendnetwerk.regions.models import District, Organisation, Region
+from lerendnetwerk.showcases.models import Showcase
+from lerendnetwerk.themes.models import FocusArea, Theme
 
 BATCH = 5000
 DISTRICTS_PER_REGION = 10
@@ -110,6 +112,8 @@ def generate(
     )
     members = _memberships(rng, networks, people)
     _process(rng, networks)
+    # Its own random numbers: the data before it stays as it was for a seed.
+    _themes_and_results(random.Random(seed + 1), cycles, members)
     log(f"{len(networks)} networks with {sum(len(m) for m in members.values())} memberships")
     meetings = _meetings(rng, networks, cycles, members, size.meetings_per_network, log)
     journal = _journal(rng, networks, members, size.journal_entries)
@@ -248,6 +252,46 @@ def _process(rng: random.Random, networks: list[Network]) -> None:
             for network in started
             if (cycle := network.current_cycle) is not None
             for previous, phase in _moves(cycle.phase)
+        ),
+    )
+
+
+def _themes_and_results(
+    rng: random.Random, cycles: dict[int, list[Cycle]], members: dict[int, list[Membership]]
+) -> None:
+    """A theme for every cycle past its exploration, mostly on a UKK focus area, and per such
+    cycle a few results, two of three published: what the public site groups, filters and
+    shows."""
+    focus_areas = list(FocusArea.objects.filter(chapter__framework__is_active=True))
+    chosen: list[tuple[Cycle, FocusArea | None]] = []
+    for network_cycles in cycles.values():
+        for cycle in network_cycles:
+            if cycle.phase in ("", Phase.EXPLORATION):
+                continue
+            area = rng.choice(focus_areas) if rng.random() < 0.85 else None
+            cycle.theme = area.title if area else "Een eigen thema"
+            chosen.append((cycle, area))
+    Cycle.objects.bulk_update([cycle for cycle, _area in chosen], ["theme"], batch_size=BATCH)
+    _batched(
+        Theme,
+        (Theme(cycle=cycle, title=cycle.theme, focus_area=area) for cycle, area in chosen),
+    )
+    now = timezone.now()
+    _batched(
+        Showcase,
+        (
+            Showcase(
+                network_id=cycle.network_id,
+                cycle=cycle,
+                title=f"Wat we maakten in cyclus {cycle.number} ({n + 1})",
+                description=DIARY_TEXT,
+                kind="text",
+                link="https://www.example.org/resultaat",
+                uploaded_by_id=members[cycle.network_id][-1].user_id,
+                published_at=now - timedelta(days=rng.randrange(700)) if n < 2 else None,
+            )
+            for cycle, _area in chosen
+            for n in range(3)
         ),
     )
 

@@ -10,7 +10,7 @@ from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Membership, Network
 from lerendnetwerk.themes import services
-from lerendnetwerk.themes.models import LearningQuestion
+from lerendnetwerk.themes.models import FocusArea, LearningQuestion
 
 WHY = {
     0: "Bij de overstap naar groep 1 zien we grote verschillen tussen kinderen; hier kunnen we "
@@ -40,6 +40,37 @@ AGREEMENT = (
 )
 
 
+def focus_area_of(theme: str) -> FocusArea | None:
+    """The UKK focus area the demo's topic with this theme belongs to (None: its own theme)."""
+    title = next((topic.focus_area for topic in names.TOPICS if topic.theme == theme), "")
+    if not title:
+        return None
+    return FocusArea.objects.filter(title=title, chapter__framework__is_active=True).first()
+
+
+def seed_theme_choice(network: Network) -> None:
+    """Each cycle's theme as the network adopted it, with its focus area: what the public site
+    groups and filters by. (The demo logins' network chose its theme by dot vote instead.)"""
+    facilitator = (
+        network_selectors.memberships_active(network=network)
+        .filter(role=Membership.Role.FACILITATOR)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    if facilitator is None:
+        return
+    for cycle in network.cycles.exclude(theme="").filter(adopted_theme__isnull=True):
+        proposal = services.theme_proposal_create(
+            cycle=cycle,
+            title=cycle.theme,
+            why=WHY[0],
+            proposed_by=facilitator.user,
+            focus_area=focus_area_of(cycle.theme),
+        )
+        services.theme_adopt(cycle=cycle, proposal=proposal, adopted_by=facilitator.user)
+
+
 def seed_themes(rng: random.Random, network: Network) -> None:
     cycle = network.current_cycle
     if cycle is None:
@@ -57,7 +88,11 @@ def seed_themes(rng: random.Random, network: Network) -> None:
     titles = [winner, *others[:2]]
     proposals = [
         services.theme_proposal_create(
-            cycle=cycle, title=title, why=WHY[i], proposed_by=members[i % len(members)]
+            cycle=cycle,
+            title=title,
+            why=WHY[i],
+            proposed_by=members[i % len(members)],
+            focus_area=focus_area_of(title),
         )
         for i, title in enumerate(titles)
     ]

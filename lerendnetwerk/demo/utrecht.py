@@ -33,7 +33,7 @@ from lerendnetwerk.demo.meetings import (
 )
 from lerendnetwerk.demo.second_factor import demo_totp_device
 from lerendnetwerk.demo.showcases import seed_showcases
-from lerendnetwerk.demo.themes import seed_contributions, seed_themes
+from lerendnetwerk.demo.themes import seed_contributions, seed_theme_choice, seed_themes
 from lerendnetwerk.demo.transfer import seed_transfer
 from lerendnetwerk.networks import phases, services
 from lerendnetwerk.networks.models import (
@@ -133,6 +133,7 @@ def seed_demo(*, password: str, seed: int) -> str:
             seed_themes(themes_rng, network)
         else:
             seed_contributions(themes_rng, network, held)
+            seed_theme_choice(network)
         seed_evaluation(
             evaluation_rng,
             network,

@@ -8,7 +8,7 @@ class NetworksConfig(AppConfig):
     def ready(self) -> None:
         from lerendnetwerk.accounts import profile
 
-        from . import invalidation, manager_panels, sections, views
+        from . import manager_panels, sections, views
         from .sections import Section
 
         profile.register(profile.Panel(key="networks", order=10, render=views.profile_panel))
@@ -22,7 +22,6 @@ class NetworksConfig(AppConfig):
                 waiting=views.commitments_waiting,
             )
         )
-        invalidation.connect()
         sections.register(
             Section(
                 key="members",

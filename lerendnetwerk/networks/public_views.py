@@ -1,5 +1,5 @@
-"""The public side of networks: the district overview, a network's public page and its
-contact form. No login; nothing here shows an address a facilitator did not agree to show."""
+"""The public contact form of a network (its page is the public site's, `public:network`). No
+login; the sender never learns a facilitator's address."""
 
 from typing import TYPE_CHECKING
 
@@ -9,14 +9,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from lerendnetwerk.catalogue.phase import Phase
-from lerendnetwerk.core import fragments, throttle
+from lerendnetwerk.core import throttle
 from lerendnetwerk.core.clientaddress import client_address
 from lerendnetwerk.regions import selectors as region_selectors
 
 from . import selectors, services
 from .forms import ContactForm
-from .invalidation import DISTRICT_OVERVIEW
 from .models import Network
 
 if TYPE_CHECKING:
@@ -56,39 +54,6 @@ def _region(slug: str) -> "Region":
     return region
 
 
-def overview(request: HttpRequest) -> HttpResponse:
-    regions = list(region_selectors.regions_all())
-    if len(regions) == 1:
-        return redirect("networks:region", region_slug=regions[0].slug)
-    return render(request, "networks/overview.html", {"regions": regions})
-
-
-def region_overview(request: HttpRequest, region_slug: str) -> HttpResponse:
-    region = _region(region_slug)
-    return render(
-        request,
-        "networks/region_overview.html",
-        {
-            "region": region,
-            "districts": fragments.lazy(lambda: selectors.district_overview(region=region)),
-            **fragments.context(DISTRICT_OVERVIEW),
-        },
-    )
-
-
-def network_public(request: HttpRequest, region_slug: str, slug: str) -> HttpResponse:
-    region = _region(region_slug)
-    try:
-        network = selectors.network_get_public(region=region, slug=slug)
-    except Network.DoesNotExist:
-        raise Http404 from None
-    return render(
-        request,
-        "networks/public.html",
-        {"region": region, "network": network, "phases": list(Phase)},
-    )
-
-
 def network_contact(request: HttpRequest, region_slug: str, slug: str) -> HttpResponse:
     """A message to the facilitators without publishing their address."""
     region = _region(region_slug)
@@ -110,7 +75,7 @@ def network_contact(request: HttpRequest, region_slug: str, slug: str) -> HttpRe
             )
         services.network_contact_send(network=network, **form.cleaned_data)
         messages.success(request, _("Your message has been sent to the facilitator."))
-        return redirect("networks:public", region_slug=region.slug, slug=network.slug)
+        return redirect("public:network", region_slug=region.slug, slug=network.slug)
     return render(
         request,
         "networks/contact.html",

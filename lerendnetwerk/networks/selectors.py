@@ -9,7 +9,7 @@ from django.db.models.expressions import Combinable
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.accounts.roles import coordinator_region_ids
 from lerendnetwerk.catalogue.phase import Phase
-from lerendnetwerk.regions.models import District, Organisation, Region
+from lerendnetwerk.regions.models import Organisation, Region
 
 from .models import (
     Cycle,
@@ -163,24 +163,6 @@ def network_list_public(*, region: Region) -> QuerySet[Network]:
         .prefetch_related("organisations", _active_facilitators())
         .order_by("district__name", "name")
     )
-
-
-@dataclass
-class DistrictNetworks:
-    district: District
-    networks: list[Network]
-
-
-def district_overview(*, region: Region) -> list[DistrictNetworks]:
-    """Every district of the region with its networks, districts without networks included."""
-    networks = list(network_list_public(region=region))
-    by_district: dict[int, list[Network]] = {}
-    for network in networks:
-        by_district.setdefault(network.district_id, []).append(network)
-    return [
-        DistrictNetworks(district=district, networks=by_district.get(district.pk, []))
-        for district in region.districts.order_by("name")
-    ]
 
 
 def network_get_public(*, region: Region, slug: str) -> Network:

@@ -4,11 +4,8 @@ from . import public_views, views
 
 app_name = "networks"
 urlpatterns = [
-    path("wijkoverzicht/", public_views.overview, name="overview"),
-    path("wijkoverzicht/<slug:region_slug>/", public_views.region_overview, name="region"),
-    path(
-        "wijkoverzicht/<slug:region_slug>/<slug:slug>/", public_views.network_public, name="public"
-    ),
+    # The district overview and a network's public page are the public site's (public:...);
+    # the contact form stays here, beside the network's other writes.
     path(
         "wijkoverzicht/<slug:region_slug>/<slug:slug>/contact/",
         public_views.network_contact,

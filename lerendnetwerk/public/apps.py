@@ -3,7 +3,12 @@ from django.apps import AppConfig
 
 class PublicConfig(AppConfig):
     """The public site that composes the feature apps: district overview with filters and map,
-    the themes page, the good-practice overview.
+    a network's public page, the themes page, the good-practice overview.
     """
 
     name = "lerendnetwerk.public"
+
+    def ready(self) -> None:
+        from . import invalidation
+
+        invalidation.connect()

@@ -2,6 +2,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .outlines import validate_outline
+
 
 class Region(models.Model):
     """A municipality (gemeente). One installation can serve several."""
@@ -32,6 +34,17 @@ class District(models.Model):
     )
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100)
+    # A simplified polygon for the public map (regions/outlines.py); without outlines for all of
+    # its districts, a region's map is a grid of equal squares.
+    outline = models.TextField(
+        _("outline on the map"),
+        blank=True,
+        validators=[validate_outline],
+        help_text=_(
+            "A simplified outline as an SVG path of straight lines (M x y L x y … Z), in the same "
+            "drawing space as the region's other districts. Leave empty for a square on a grid."
+        ),
+    )
 
     class Meta:
         ordering = ["region__name", "name"]

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
+from django.utils.functional import Promise
 
 from .models import District, Organisation, Region
 
@@ -50,3 +51,8 @@ def organisations_of_network(*, network_id: int) -> QuerySet[Organisation]:
     """A network's member organisations by name (where its meetings can be held). It takes the
     network's id, so that this lowest app does not name a model of the networks app."""
     return Organisation.objects.filter(networks=network_id).order_by("name")
+
+
+def organisation_kinds() -> list[tuple[str, str | Promise]]:
+    """The kinds of organisation (daycare centre, preschool, ...), as choices for a filter."""
+    return list(Organisation.Kind.choices)

@@ -32,7 +32,7 @@ def test_visitor_finds_a_network_contacts_it_and_reads_the_handbook(page, networ
     follow(page, page.locator("nav a[href='/wijkoverzicht/']").first)
     expect(page).to_have_url(re.compile(r"/wijkoverzicht/utrecht/$"))
     overvecht = page.locator("section[aria-labelledby='wijk-overvecht']")
-    expect(overvecht.locator("h3")).to_have_text(network.name)
+    expect(overvecht.locator("h4")).to_have_text(network.name)
 
     # The network's public page.
     public_path = f"/wijkoverzicht/utrecht/{network.slug}/"

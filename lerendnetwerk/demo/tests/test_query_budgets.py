@@ -40,7 +40,15 @@ LARGE = scale.Size(
 # fragments that are the same for everyone come from the cache).
 BUDGET = {
     "floor (status)": (0, 0),
-    "district overview": (5, 1),
+    # The public pages: the region, then the filters' choices (districts, focus areas) and the
+    # page's own reads, all in fragments that are the same for every visitor with those filters.
+    "district overview": (4, 1),
+    "district overview, filtered": (4, 1),
+    # Not cached: the region, the network, its organisations, its facilitators, its results.
+    "public network page": (5, 5),
+    "themes": (5, 1),
+    "good practice": (5, 1),
+    "good practice, filtered": (5, 1),
     "catalogue": (5, 0),
     # The region, the filter's districts and focus areas, the count, the page and its focus
     # areas; the experts directory has no districts to filter on. Nothing is cached: the

@@ -233,5 +233,5 @@ def test_the_facilitators_meet_in_their_own_network_with_a_mentor_and_a_case():
     page = login(kartrekker).get(reverse("groups:mentoring")).content.decode()
     assert pairing.mentor.name in page and CASE_TITLE in page
     # Not a learning network for the public.
-    overview = login(kartrekker).get(reverse("networks:region", args=["utrecht"]))
+    overview = login(kartrekker).get(reverse("public:region", args=["utrecht"]))
     assert network.name not in overview.content.decode()

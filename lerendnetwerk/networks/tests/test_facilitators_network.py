@@ -176,7 +176,7 @@ def test_it_has_meetings_groups_and_members_but_no_phases_or_public_page(
         assert reverse(url_name, args=[slug]) in page, url_name
     for url_name in ("networks:prerequisites", "themes:overview", "barometer:network"):
         assert reverse(url_name, args=[slug]) not in page, url_name
-    assert reverse("networks:public", args=["utrecht", slug]) not in page
+    assert reverse("public:network", args=["utrecht", slug]) not in page
     assert reverse("groups:mentoring") in page
     assert "Fasen" not in page
 
@@ -219,10 +219,10 @@ def test_a_member_s_organisation_does_not_become_a_member_organisation(
 
 
 def test_the_public_never_sees_it(client, facilitators_network, network):
-    page = client.get(reverse("networks:region", args=["utrecht"])).content.decode()
+    page = client.get(reverse("public:region", args=["utrecht"])).content.decode()
     assert network.name in page
     assert facilitators_network.name not in page
-    for url_name in ("networks:public", "networks:contact", "showcases:public"):
+    for url_name in ("public:network", "networks:contact", "showcases:public"):
         url = reverse(url_name, args=["utrecht", facilitators_network.slug])
         assert client.get(url).status_code == 404, url_name
 

@@ -1,17 +1,16 @@
 import pytest
 from django.core import mail
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lerendnetwerk.core.tests.factories import (
     NetworkFactory,
-    UserFactory,
-    add_member,
     login,
     make_facilitator,
 )
+from lerendnetwerk.networks import services
 from lerendnetwerk.networks.models import Membership, Network
+
+from .test_services_phases import record_all_prerequisites
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +121,7 @@ def test_a_prerequisite_form_keeps_input_and_says_what_is_missing(network, facil
 def test_the_public_contact_form_mails_the_facilitator_without_showing_their_address(
     client, network, facilitator, django_capture_on_commit_callbacks
 ):
-    public = reverse("networks:public", args=["utrecht", network.slug])
+    public = reverse("public:network", args=["utrecht", network.slug])
     assert facilitator.email not in client.get(public).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -138,23 +137,8 @@ def test_the_public_contact_form_mails_the_facilitator_without_showing_their_add
 def test_a_facilitator_who_agreed_shows_their_address(client, network, facilitator):
     facilitator.show_email_publicly = True
     facilitator.save()
-    public = reverse("networks:public", args=["utrecht", network.slug])
+    public = reverse("public:network", args=["utrecht", network.slug])
     assert facilitator.email in client.get(public).content.decode()
-
-
-@pytest.mark.parametrize("networks_per_district", [1, 4])
-def test_the_district_overview_query_count_does_not_grow_with_networks(
-    client, utrecht, networks_per_district
-):
-    for district in utrecht.districts.all():
-        for _ in range(networks_per_district):
-            network = NetworkFactory.create(district=district)
-            add_member(network, role="facilitator")
-            add_member(network, UserFactory.create())
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse("networks:region", args=["utrecht"]))
-    assert response.status_code == 200
-    assert len(queries) <= 6, [q["sql"] for q in queries]
 
 
 def test_the_coordinator_overview_shows_phase_and_facilitator(coordinator, network, facilitator):
@@ -204,3 +188,22 @@ def test_a_sender_is_limited_over_all_networks(client, utrecht, settings):
         url = reverse("networks:contact", args=["utrecht", other.slug])
         statuses.append(client.post(url, data).status_code)
     assert statuses == [302, 302, 429]
+
+
+def test_the_network_page_shows_the_phase_questions_of_the_current_catalogue(
+    network, facilitator, manager, django_capture_on_commit_callbacks
+):
+    from lerendnetwerk.catalogue.models import Topic
+
+    with django_capture_on_commit_callbacks(execute=True):
+        record_all_prerequisites(network, facilitator, manager)
+        services.network_move_phase(network=network, to_phase="exploration", moved_by=facilitator)
+    client = login(facilitator)
+    page = reverse("pages:network", args=[network.slug])
+    topic = Topic.objects.filter(stage="exploration").first()
+    assert topic is not None
+    assert topic.title in client.get(page).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.title = "Wat willen we samen leren?"
+        topic.save()
+    assert "Wat willen we samen leren?" in client.get(page).content.decode()

@@ -85,9 +85,7 @@ MATRIX: dict[str, Row] = {
     # accounts/tests/test_second_factor.py; the matrix's coordinator has given it already).
     "accounts:otp_verify": ("get", None, {**dict.fromkeys(ROLES, REDIRECT), "anonymous": LOGIN}),
     "accounts:otp_setup": ("get", None, {**dict.fromkeys(ROLES, REDIRECT), "anonymous": LOGIN}),
-    "networks:overview": ("get", None, dict.fromkeys(ROLES, REDIRECT)),
-    "networks:region": ("get", lambda w: {"region_slug": "utrecht"}, ALL_OK),
-    "networks:public": ("get", public, ALL_OK),
+    # The district overview and a network's public page are in public/tests/permissions.py.
     "networks:contact": ("get", public, ALL_OK),
     "networks:list": ("get", None, LOGGED_IN),
     "networks:create": ("get", None, only("coordinator")),

@@ -120,7 +120,7 @@ def test_the_public_page_shows_only_published_results(client, network, participa
     assert "Concept nog niet klaar" not in page
     assert download_url(shown) in page
     # The network's public page links to it.
-    network_page = client.get(reverse("networks:public", args=["utrecht", network.slug]))
+    network_page = client.get(reverse("public:network", args=["utrecht", network.slug]))
     assert public_url(network) in network_page.content.decode()
 
 
