@@ -17,6 +17,7 @@ from .learning import (
 from .proposals import (
     idea_comment_add,
     idea_group,
+    idea_group_rename,
     idea_mark,
     idea_post,
     idea_to_proposal,
@@ -35,6 +36,7 @@ __all__ = [
     "goal_comment_add",
     "idea_comment_add",
     "idea_group",
+    "idea_group_rename",
     "idea_mark",
     "idea_post",
     "idea_to_proposal",
