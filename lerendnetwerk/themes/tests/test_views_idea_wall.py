@@ -70,12 +70,12 @@ def test_a_group_that_is_not_on_the_wall_cannot_be_chosen(network, idea, facilit
 def test_the_script_moves_a_card_in_the_background(network, idea, other_idea, facilitator):
     client = login(facilitator)
     services.idea_group(idea=other_idea, label="Taal")
-    json = {"HTTP_ACCEPT": "application/json"}
-    response = client.post(move_url(network, idea), {f"idea-{idea.pk}-label": "Taal"}, **json)
+    json = {"Accept": "application/json"}
+    response = client.post(move_url(network, idea), {f"idea-{idea.pk}-label": "Taal"}, headers=json)
     assert response.status_code == 200
     assert response.json() == {"status": "“Samen voorlezen” is now in: Taal."}
     assert labels()["Samen voorlezen"] == "Taal"
-    refused = client.post(move_url(network, idea), {f"idea-{idea.pk}-label": "Weg"}, **json)
+    refused = client.post(move_url(network, idea), {f"idea-{idea.pk}-label": "Weg"}, headers=json)
     assert refused.status_code == 400 and "Reload the wall" in refused.json()["status"]
     assert labels()["Samen voorlezen"] == "Taal"
 
