@@ -23,6 +23,8 @@ IDEAS = [
     "Samen één overdrachtsformulier maken voor de hele wijk.",
     "Een voorleesochtend met ouders en kinderen van peutergroep en groep 1.",
 ]
+# The facilitator's columns on the wall; the participants' later ideas wait ungrouped.
+IDEA_GROUPS = ["Samen kijken", "Samen kijken", "Ouders"]
 SHARED_GOAL = (
     "Aan het eind van dit schooljaar werken peuteropvang en basisschool in de wijk met dezelfde "
     "aanpak, en kunnen we laten zien wat kinderen en ouders daarvan merken."
@@ -106,6 +108,7 @@ def seed_themes(rng: random.Random, network: Network) -> None:
 
     for i, text in enumerate(IDEAS):
         idea = services.idea_post(network=network, author=members[-1 - i], text=text)
+        services.idea_group(idea=idea, label=IDEA_GROUPS[i])
         for member in rng.sample(members, k=min(4, len(members))):
             if member != idea.author:
                 services.idea_mark(idea=idea, member=member, feasible=rng.random() < 0.75)

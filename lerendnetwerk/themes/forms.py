@@ -69,8 +69,30 @@ class IdeaMarkForm(Form):
     )
 
 
-class IdeaGroupForm(Form):
-    label = forms.CharField(label=_("Group"), max_length=80, required=False)
+class IdeaMoveForm(Form):
+    """Move one idea to another column of the wall (the same form the drag and drop posts)."""
+
+    label = forms.ChoiceField(label=_("Move to"), required=False)
+
+    def __init__(self, *args: Any, groups: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["label"].choices = [("", _("Not in a group"))] + [(g, g) for g in groups]
+
+
+class IdeaGroupNewForm(Form):
+    """Start a group by putting a first idea in it."""
+
+    label = forms.CharField(label=_("Name of the new group"), max_length=80)
+    idea = forms.TypedChoiceField(label=_("First idea in it"), coerce=int)
+
+    def __init__(self, *args: Any, ideas: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["idea"].choices = [(i.pk, str(i)[:80]) for i in ideas]
+
+
+class IdeaGroupRenameForm(Form):
+    old = forms.CharField(widget=forms.HiddenInput, max_length=80)
+    label = forms.CharField(label=_("New name"), max_length=80)
 
 
 class DotVoteOpenForm(Form):

@@ -239,6 +239,21 @@ def idea_wall(*, network: Network, user: User) -> list[Idea]:
     return ideas
 
 
+def ideas_of(*, network: Network) -> QuerySet[Idea]:
+    return Idea.objects.filter(network=network).order_by("-created_at", "-pk")
+
+
+def idea_group_labels(*, network: Network) -> list[str]:
+    """The names of the wall's groups (its columns besides the ideas not in a group)."""
+    return list(
+        Idea.objects.filter(network=network)
+        .exclude(group_label="")
+        .order_by("group_label")
+        .values_list("group_label", flat=True)
+        .distinct()
+    )
+
+
 def shared_goal(*, cycle: Cycle) -> LearningGoal | None:
     return (
         LearningGoal.objects.filter(cycle=cycle, kind=LearningGoal.Kind.SHARED)

@@ -15,6 +15,8 @@ urlpatterns = [
     path(f"{BASE}ideeenmuur/<int:idea_id>/haalbaar/", ideas.idea_mark, name="idea_mark"),
     path(f"{BASE}ideeenmuur/<int:idea_id>/reactie/", ideas.idea_comment, name="idea_comment"),
     path(f"{BASE}ideeenmuur/<int:idea_id>/groep/", ideas.idea_group, name="idea_group"),
+    path(f"{BASE}ideeenmuur/groepen/nieuw/", ideas.idea_group_new, name="idea_group_new"),
+    path(f"{BASE}ideeenmuur/groepen/hernoemen/", ideas.idea_group_rename, name="idea_group_rename"),
     path(
         f"{BASE}ideeenmuur/<int:idea_id>/voorstel/",
         ideas.idea_to_proposal,

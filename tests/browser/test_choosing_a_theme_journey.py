@@ -82,9 +82,10 @@ def test_choosing_a_theme_together(
     card.locator("textarea").fill("Goed plan, dat kan bij ons ook.")
     follow(carla, card.locator("form[action$='/reactie/'] button[type=submit]"))
     visit(lead, f"{base}ideeenmuur/")
-    card = lead.locator("article.ln-card").first
-    card.locator("input[name$='-label']").fill("Ouders")
-    follow(lead, card.locator("form[action$='/groep/'] button[type=submit]"))
+    start = lead.locator("main details.ln-wall__new")
+    start.locator("summary").click()
+    start.locator("input[name$='-label']").fill("Ouders")
+    follow(lead, start.locator("button[type=submit]"))
     expect(lead.locator("main h3", has_text="Ouders")).to_have_count(1)
     propose(lead, base, "Spel en ontwikkeling", "Spel verbindt opvang en school.")
 

@@ -29,6 +29,7 @@ from .learning import (
 from .proposals import (
     idea_comment_add,
     idea_group,
+    idea_group_rename,
     idea_mark,
     idea_post,
     idea_to_proposal,
@@ -57,6 +58,7 @@ __all__ = [
     "goal_comment_add",
     "idea_comment_add",
     "idea_group",
+    "idea_group_rename",
     "idea_mark",
     "idea_post",
     "idea_to_proposal",

@@ -88,6 +88,8 @@ ROWS: dict[str, Row] = {
     # An empty comment comes back on the wall with its error.
     "themes:idea_comment": ("post", idea, only(*MEMBERS)),
     "themes:idea_group": ("post", idea, only("facilitator", granted=REDIRECT)),
+    "themes:idea_group_new": ("post", network, only("facilitator", granted=REDIRECT)),
+    "themes:idea_group_rename": ("post", network, only("facilitator", granted=REDIRECT)),
     "themes:idea_to_proposal": ("get", idea, only("facilitator")),
     "themes:vote_open": ("get", network, only("facilitator")),
     "themes:vote": ("get", dot_vote, only(*NETWORK_READERS)),

@@ -130,3 +130,19 @@ def test_an_idea_becomes_a_proposal_once(network, participant, facilitator, cycl
     assert Idea.objects.get().proposal == proposal
     with pytest.raises(ValidationError, match="already"):
         services.idea_to_proposal(idea=idea, title="X", why="Y", proposed_by=facilitator)
+
+
+def test_renaming_a_group_moves_all_its_ideas_and_may_join_another(network, participant):
+    first = services.idea_post(network=network, author=participant, text="Een")
+    second = services.idea_post(network=network, author=participant, text="Twee")
+    services.idea_group(idea=first, label="Ouders")
+    services.idea_group(idea=second, label="School")
+    assert services.idea_group_rename(network=network, old="Ouders", new="  School ") == 1
+    assert set(Idea.objects.values_list("group_label", flat=True)) == {"School"}
+    with pytest.raises(ValidationError):
+        services.idea_group_rename(network=network, old="School", new=" ")
+    with pytest.raises(ValidationError):
+        services.idea_group_rename(network=network, old="Ouders", new="Weer")
+    with pytest.raises(ValidationError):
+        services.idea_group_rename(network=network, old="", new="Alles")
+    assert set(Idea.objects.values_list("group_label", flat=True)) == {"School"}

@@ -58,7 +58,9 @@ def test_only_the_facilitator_orders(network, cycle, participant, facilitator):
     assert login(participant).post(url, {"direction": "up"}).status_code == 403
     assert url not in login(participant).get(agenda(network)).content.decode()
     page = login(facilitator).get(agenda(network)).content.decode()
-    assert "Move “Tweede” up" in page and "Move “Eerste” down" in page
+    # Short visible labels; the hidden suffix names the question for a screen reader.
+    assert 'Up<span class="ln-visually-hidden">: Tweede</span>' in page
+    assert 'Down<span class="ln-visually-hidden">: Eerste</span>' in page
     login(facilitator).post(url, {"direction": "up"})
     assert list(LearningQuestion.objects.order_by("order").values_list("text", flat=True)) == [
         "Tweede",

@@ -71,7 +71,7 @@ def test_marking_an_idea_in_place(network, participant, colleague):
     url = reverse("themes:idea_mark", args=[network.slug, idea.pk])
     response = login(colleague).post(url, {"feasible": "yes"}, headers=HTMX)
     page = response.content.decode()
-    assert "<html" not in page and f'<article class="ln-card" id="idea-{idea.pk}">' in page
+    assert "<html" not in page and f'<article class="ln-card ln-idea" id="idea-{idea.pk}">' in page
     assert "feasible: 1, not feasible: 0" in page and "You marked it feasible." in page
     assert 'id="wall-status" hx-swap-oob="innerHTML">Your mark has been saved.' in page
     # A refusal in place says why, in the same status region.

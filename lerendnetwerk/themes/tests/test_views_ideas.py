@@ -81,16 +81,6 @@ def test_buttons_have_unique_accessible_names(network, participant, colleague):
     assert 'Feasible<span class="ln-visually-hidden">: Ouderavond</span>' in page
 
 
-def test_the_facilitator_groups_ideas(network, idea, facilitator, participant):
-    url = reverse("themes:idea_group", args=[network.slug, idea.pk])
-    assert login(participant).post(url, {f"idea-{idea.pk}-label": "Ouders"}).status_code == 403
-    login(facilitator).post(url, {f"idea-{idea.pk}-label": "Ouders"})
-    idea.refresh_from_db()
-    assert idea.group_label == "Ouders"
-    page = login(participant).get(wall(network)).content.decode()
-    assert '<h3 class="utrecht-heading-3">Ouders</h3>' in page
-
-
 def test_the_facilitator_turns_an_idea_into_a_proposal(network, idea, facilitator):
     client = login(facilitator)
     url = reverse("themes:idea_to_proposal", args=[network.slug, idea.pk])

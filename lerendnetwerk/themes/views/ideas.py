@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,7 +15,15 @@ from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.networks.access import network_for
 
 from .. import selectors, services
-from ..forms import CommentForm, IdeaForm, IdeaGroupForm, IdeaMarkForm, ThemeProposalForm
+from ..forms import (
+    CommentForm,
+    IdeaForm,
+    IdeaGroupNewForm,
+    IdeaGroupRenameForm,
+    IdeaMarkForm,
+    IdeaMoveForm,
+    ThemeProposalForm,
+)
 from ..models import Idea
 from .common import is_htmx, refusal
 
@@ -37,14 +45,40 @@ def _wall_ideas(
     """The wall's ideas, each with its forms (the comment that failed keeps its input)."""
     ideas = selectors.idea_wall(network=network, user=request.user)
     may_moderate = request.user.has_perm("themes.moderate_ideas", network)
+    groups = _labels(ideas)
     for idea in ideas:
         failed = failed_comment[1] if failed_comment and failed_comment[0] == idea.pk else None
         idea.comment_form = failed or CommentForm(prefix=_prefix(idea.pk))  # type: ignore[attr-defined]
         if may_moderate:
-            idea.group_form = IdeaGroupForm(  # type: ignore[attr-defined]
-                prefix=_prefix(idea.pk), initial={"label": idea.group_label}
+            idea.move_form = IdeaMoveForm(  # type: ignore[attr-defined]
+                prefix=_prefix(idea.pk), initial={"label": idea.group_label}, groups=groups
             )
     return ideas, may_moderate
+
+
+def _labels(ideas: list[Idea]) -> list[str]:
+    return sorted({idea.group_label for idea in ideas if idea.group_label})
+
+
+def _columns(ideas: list[Idea], may_moderate: bool) -> list[dict[str, object]]:
+    """One column per group, after the column of ideas not in a group (where new ideas land)."""
+    columns: dict[str, list[Idea]] = {"": []}
+    columns.update({label: [] for label in _labels(ideas)})
+    for idea in ideas:
+        columns[idea.group_label].append(idea)
+    return [
+        {
+            "label": label,
+            "ideas": column,
+            # Names stay plain, ids differ per column: one label per field on the page.
+            "rename_form": IdeaGroupRenameForm(
+                auto_id=f"group-{number}-%s", initial={"old": label, "label": label}
+            )
+            if may_moderate and label
+            else None,
+        }
+        for number, (label, column) in enumerate(columns.items())
+    ]
 
 
 def _render_wall(
@@ -61,7 +95,11 @@ def _render_wall(
         {
             "network": network,
             "ideas": ideas,
+            "columns": _columns(ideas, may_moderate),
             "form": idea_form or IdeaForm(),
+            "group_form": IdeaGroupNewForm(prefix="group-new", ideas=ideas)
+            if may_moderate and ideas
+            else None,
             "may_moderate": may_moderate,
         },
     )
@@ -146,21 +184,75 @@ def idea_comment(request: "AuthenticatedHttpRequest", slug: str, idea_id: int) -
     return _render_wall(request, idea.network, failed_comment=(idea.pk, form))
 
 
+def _wants_json(request: HttpRequest) -> bool:
+    # The wall's script moves a card in place and asks only for the outcome.
+    return "application/json" in request.headers.get("Accept", "")
+
+
 @require_POST
 @login_required
 def idea_group(request: "AuthenticatedHttpRequest", slug: str, idea_id: int) -> HttpResponse:
     idea = _idea_for(request, slug, idea_id, "themes.moderate_ideas")
-    form = IdeaGroupForm(request.POST, prefix=_prefix(idea.pk))
+    groups = selectors.idea_group_labels(network=idea.network)
+    form = IdeaMoveForm(request.POST, prefix=_prefix(idea.pk), groups=groups)
     if form.is_valid():
         try:
             services.idea_group(idea=idea, **form.cleaned_data)
         except ValidationError as error:
+            status, ok = " ".join(error.messages), False
+        else:
+            group = idea.group_label or _("Not in a group")
+            status = _("“%(idea)s” is now in: %(group)s.") % {
+                "idea": idea.text[:60],
+                "group": group,
+            }
+            ok = True
+    else:
+        status = _("That group is no longer on the wall. Reload the wall and try again.")
+        ok = False
+    if _wants_json(request):
+        return JsonResponse({"status": status}, status=200 if ok else 400)
+    (messages.success if ok else messages.error)(request, status)
+    return redirect(f"{_wall_url(slug)}#idea-{idea.pk}")
+
+
+@require_POST
+@login_required
+def idea_group_new(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
+    network = network_for(request, slug, "themes.moderate_ideas")
+    ideas = list(selectors.ideas_of(network=network))
+    form = IdeaGroupNewForm(request.POST, prefix="group-new", ideas=ideas)
+    if form.is_valid():
+        idea = next(i for i in ideas if i.pk == form.cleaned_data["idea"])
+        try:
+            services.idea_group(idea=idea, label=form.cleaned_data["label"])
+        except ValidationError as error:
             refusal(request, error)
         else:
-            messages.success(request, _("The idea has been grouped."))
+            messages.success(request, _("The group is on the wall."))
+            return redirect(f"{_wall_url(slug)}#idea-{idea.pk}")
     else:
-        messages.error(request, " ".join(str(e) for e in form.errors.get("label", [])))
-    return redirect(f"{_wall_url(slug)}#idea-{idea.pk}")
+        messages.error(request, _("Give the group a name and choose its first idea."))
+    return redirect("themes:idea_wall", slug=slug)
+
+
+@require_POST
+@login_required
+def idea_group_rename(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
+    network = network_for(request, slug, "themes.moderate_ideas")
+    form = IdeaGroupRenameForm(request.POST)
+    if form.is_valid():
+        try:
+            services.idea_group_rename(
+                network=network, old=form.cleaned_data["old"], new=form.cleaned_data["label"]
+            )
+        except ValidationError as error:
+            refusal(request, error)
+        else:
+            messages.success(request, _("The group has been renamed."))
+    else:
+        messages.error(request, _("Give the group a name of at most 80 characters."))
+    return redirect("themes:idea_wall", slug=slug)
 
 
 @login_required
