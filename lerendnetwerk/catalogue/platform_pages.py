@@ -34,7 +34,7 @@ class PlatformLink:
 PAGES: dict[str, PlatformPage] = {
     "district_overview": PlatformPage(
         _("District overview: the networks per district, their themes, results and contact"),
-        ("public:overview", "networks:overview"),
+        ("public:overview",),
     ),
     "resources": PlatformPage(
         _("Resources: literature, films, methods and web links"), ("resources:index",)

@@ -187,8 +187,8 @@ def test_the_dead_website_is_replaced_by_the_platforms_pages(client):
     assert entry.platform_links == ["district_overview", "resources", "knowledge_offers", "experts"]
     html = _page(client, entry)
     assert "Op dit platform" in html
-    # networks:overview exists on every installation; pages another app has yet to add are left out.
-    overview = f'href="{reverse("networks:overview")}"'
+    # public:overview exists on every installation; pages another app has yet to add are left out.
+    overview = f'href="{reverse("public:overview")}"'
     assert overview in html
     films = Entry.objects.select_related("topic").get(slug="filmpjes-nuvoorlaterutrecht-tonen")
     assert DEAD_SITE not in films.title
@@ -199,13 +199,13 @@ def test_a_platform_page_links_the_first_url_name_that_exists(monkeypatch):
     monkeypatch.setitem(
         platform_pages.PAGES,
         "later",
-        platform_pages.PlatformPage("Later", ("nowhere:yet", "networks:overview")),
+        platform_pages.PlatformPage("Later", ("nowhere:yet", "public:overview")),
     )
     monkeypatch.setitem(
         platform_pages.PAGES, "gone", platform_pages.PlatformPage("Gone", ("nowhere:yet",))
     )
     links = platform_pages.platform_links(["gone", "later", "not-a-key"])
-    assert links == [platform_pages.PlatformLink(label="Later", url=reverse("networks:overview"))]
+    assert links == [platform_pages.PlatformLink(label="Later", url=reverse("public:overview"))]
 
 
 def test_a_tip_without_how_to_shows_no_empty_sections(client):
