@@ -75,9 +75,7 @@ class FilterChoices:
 def _published() -> QuerySet[Showcase]:
     """The results a visitor may see: published ones. Every public read starts here."""
     # The facilitators' own network is no learning network of a district: never public.
-    return Showcase.objects.filter(
-        published_at__isnull=False, network__kind=Network.Kind.LEARNING
-    )
+    return Showcase.objects.filter(published_at__isnull=False, network__kind=Network.Kind.LEARNING)
 
 
 def _count(rows: "QuerySet[Model]", column: str) -> Coalesce:
