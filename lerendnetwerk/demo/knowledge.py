@@ -21,6 +21,7 @@ from lerendnetwerk.meetings import services as meeting_services
 from lerendnetwerk.meetings.models import AgendaItem, Meeting
 from lerendnetwerk.networks.models import Network
 from lerendnetwerk.regions.models import Organisation, Region
+from lerendnetwerk.themes import selectors as themes_selectors
 from lerendnetwerk.themes.models import FocusArea
 
 # (title, what we can share, focus areas by title, the contact person's role)
@@ -97,8 +98,15 @@ HOW_TO_ASK = (
 )
 
 
-def _areas(titles: list[str]) -> list[FocusArea]:
-    return list(FocusArea.objects.filter(title__in=titles, chapter__framework__is_active=True))
+def _areas(region: Region, titles: list[str]) -> list[FocusArea]:
+    """The focus areas with these titles in the framework the region's networks choose from
+    (Utrecht keeps its own copy of the UKK)."""
+    return [
+        area
+        for chapter in themes_selectors.active_chapters(region_id=region.pk)
+        for area in chapter.focus_areas.all()
+        if area.title in titles
+    ]
 
 
 def _contact(rng: random.Random) -> tuple[str, str]:
@@ -159,7 +167,7 @@ def _offer(
         created_by=manager,
         title=title,
         description=description,
-        focus_areas=_areas(areas),
+        focus_areas=_areas(organisation.district.region, areas),
         contact_name=name,
         contact_role=role,
         contact_email=email,
@@ -175,7 +183,7 @@ def _profiles(region: Region, experts: list[User], demo_expert: User) -> None:
         user=demo_expert,
         expertise=demo_expert.expertise,
         institute="",
-        focus_areas=_areas(EXPERT_FOCUS[demo_expert.email]),
+        focus_areas=_areas(region, EXPERT_FOCUS[demo_expert.email]),
         regions=[region],
         availability=AVAILABILITY,
         how_to_ask=HOW_TO_ASK,
@@ -186,7 +194,7 @@ def _profiles(region: Region, experts: list[User], demo_expert: User) -> None:
             user=expert,
             expertise=expert.expertise,
             institute="",
-            focus_areas=_areas(areas),
+            focus_areas=_areas(region, areas),
             regions=[region],
             availability=AVAILABILITY if i % 2 else "",
             how_to_ask=HOW_TO_ASK,
@@ -247,7 +255,12 @@ def scale_knowledge(
 ) -> None:
     """A published offer for every third organisation and an expert for every 25th person,
     each with two focus areas; experts public in their organisation's region."""
-    areas = list(FocusArea.objects.values_list("pk", flat=True))
+    # The generated regions have no framework of their own: they choose from the shared one.
+    areas = list(
+        FocusArea.objects.filter(
+            chapter__framework__region__isnull=True, is_retired=False
+        ).values_list("pk", flat=True)
+    )
     offers = KnowledgeOffer.objects.bulk_create(
         KnowledgeOffer(
             organisation=organisation,

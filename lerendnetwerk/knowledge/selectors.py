@@ -1,6 +1,7 @@
 """Reads for the knowledge pages. `published_offers` and `public_experts` are what the public
 may see of a region: querysets, so that a search can filter and rank them further."""
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -14,7 +15,7 @@ from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Membership
 from lerendnetwerk.regions import selectors as region_selectors
 from lerendnetwerk.regions.models import District, Organisation, Region
-from lerendnetwerk.themes.models import FocusArea
+from lerendnetwerk.themes.models import Chapter, FocusArea
 
 from .models import ExpertProfile, ExpertRequest, KnowledgeOffer
 
@@ -95,17 +96,46 @@ def district_choices(*, region: Region) -> list[tuple[int, str]]:
     return list(District.objects.filter(region=region).order_by("name").values_list("pk", "name"))
 
 
-def focus_area_choices() -> list[tuple[str, list[tuple[int, str]]]]:
-    """The active UKK's focus areas, grouped by chapter (one query)."""
-    areas = FocusArea.objects.filter(chapter__framework__is_active=True).select_related("chapter")
-    grouped: dict[str, list[tuple[int, str]]] = {}
-    for area in areas.order_by("chapter__framework__version", "chapter__number", "order"):
-        grouped.setdefault(str(area.chapter), []).append((area.pk, area.title))
-    return list(grouped.items())
+def focus_area_choices(*, regions: Sequence[Region]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The focus areas the regions' networks choose from, grouped by chapter: each region's own
+    quality framework when it has one, else the shared one (listed once, however many regions
+    use it); retired focus areas left out. A region's own chapters carry its name when there
+    are several regions. Two queries, whatever the number of regions."""
+    region_ids = [region.pk for region in regions]
+    chapters = list(
+        Chapter.objects.filter(framework__is_active=True)
+        .filter(Q(framework__region__isnull=True) | Q(framework__region_id__in=region_ids))
+        .select_related("framework")
+        .prefetch_related(
+            Prefetch("focus_areas", FocusArea.objects.filter(is_retired=False).order_by("order"))
+        )
+        .order_by("framework__version", "number", "pk")
+    )
+    own = {chapter.framework.region_id for chapter in chapters} - {None}
+    shared_needed = any(pk not in own for pk in region_ids)
+    names = {region.pk: region.name for region in regions}
+    grouped = []
+    for chapter in chapters:
+        region_id = chapter.framework.region_id
+        if region_id is None and not shared_needed:
+            continue
+        label = str(chapter)
+        if region_id is not None and len(regions) > 1:
+            label = f"{label} ({names[region_id]})"
+        areas = [(area.pk, area.title) for area in chapter.focus_areas.all()]
+        if areas:
+            grouped.append((label, areas))
+    return grouped
 
 
-def focus_areas_by_pk(*, pks: list[int]) -> list[FocusArea]:
-    return list(FocusArea.objects.filter(pk__in=pks))
+def focus_areas_offered(*, pks: list[int], regions: Sequence[Region]) -> list[FocusArea]:
+    """Of these focus areas, the ones a network of one of the regions may choose now."""
+    offered = {pk for _chapter, areas in focus_area_choices(regions=regions) for pk, _t in areas}
+    return list(FocusArea.objects.filter(pk__in=[pk for pk in pks if pk in offered]))
+
+
+def regions_of(*, ids: set[int]) -> list[Region]:
+    return list(Region.objects.filter(pk__in=ids).order_by("name"))
 
 
 # --- Offers, for those who edit them

@@ -58,6 +58,18 @@ def _refuse_invalid_offer(
     refuse_too_long({"description": (description, NOTES_MAX)})
 
 
+def _refuse_foreign_areas(areas: list["FocusArea"], regions: list["Region"]) -> None:
+    """Focus areas come from the framework the region's networks choose from (its own copy of
+    the UKK, or the shared one), retired ones no longer."""
+    if not areas:
+        return
+    offered = selectors.focus_areas_offered(pks=[area.pk for area in areas], regions=regions)
+    if len(offered) != len({area.pk for area in areas}):
+        raise ValidationError(
+            {"focus_areas": _("Choose focus areas of your region's quality framework.")}
+        )
+
+
 @transaction.atomic
 def offer_create(
     *,
@@ -80,6 +92,8 @@ def offer_create(
         contact_email=contact_email,
         status=status,
     )
+    focus_areas = list(focus_areas)
+    _refuse_foreign_areas(focus_areas, [organisation.district.region])
     now = timezone.now()
     offer = KnowledgeOffer.objects.create(
         organisation=organisation,
@@ -95,7 +109,7 @@ def offer_create(
         created_at=now,
         updated_at=now,
     )
-    offer.focus_areas.set(list(focus_areas))
+    offer.focus_areas.set(focus_areas)
     return offer
 
 
@@ -122,6 +136,8 @@ def offer_update(
         contact_email=contact_email,
         status=status,
     )
+    focus_areas = list(focus_areas)
+    _refuse_foreign_areas(focus_areas, [offer.organisation.district.region])
     offer = KnowledgeOffer.objects.select_for_update().get(pk=offer.pk)
     contact_email = contact_email.strip().lower()
     offer.title, offer.description = title.strip(), description.strip()
@@ -129,7 +145,7 @@ def offer_update(
     offer.contact_email, offer.show_contact_email = contact_email, show_contact_email
     offer.status, offer.updated_by, offer.updated_at = status, changed_by, timezone.now()
     offer.save()
-    offer.focus_areas.set(list(focus_areas))
+    offer.focus_areas.set(focus_areas)
     return offer
 
 
@@ -192,6 +208,8 @@ def expert_profile_save(
         errors["expertise"] = _("Describe your expertise before you show your profile publicly.")
     if errors:
         raise ValidationError(errors)
+    focus_areas = list(focus_areas)
+    _refuse_foreign_areas(focus_areas, regions)
     refuse_too_long(
         {
             "expertise": (expertise, NOTES_MAX),
@@ -205,7 +223,7 @@ def expert_profile_save(
     profile.availability, profile.how_to_ask = availability.strip(), how_to_ask.strip()
     profile.is_public, profile.updated_at = is_public, timezone.now()
     profile.save()
-    profile.focus_areas.set(list(focus_areas))
+    profile.focus_areas.set(focus_areas)
     profile.regions.set(regions)
     return profile
 

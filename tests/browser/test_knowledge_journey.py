@@ -42,7 +42,9 @@ def test_a_visitor_finds_offer_and_expert_and_the_expert_accepts_an_agenda_item(
     page, fresh_page, network, facilitator, participant, manager, expert, utrecht
 ):
     assert_catalogue_loaded()
-    language = FocusArea.objects.get(title="Taalontwikkeling en woordenschat")
+    language = FocusArea.objects.get(
+        title="Taalontwikkeling en woordenschat", chapter__framework__region__isnull=True
+    )
     services.offer_create(
         organisation=manager.organisation,
         created_by=manager,

@@ -15,12 +15,16 @@ from lerendnetwerk.themes.models import FocusArea
 
 @pytest.fixture
 def language_area(db: None) -> FocusArea:
-    return FocusArea.objects.get(title="Taalontwikkeling en woordenschat")
+    return FocusArea.objects.get(
+        title="Taalontwikkeling en woordenschat", chapter__framework__region__isnull=True
+    )
 
 
 @pytest.fixture
 def play_area(db: None) -> FocusArea:
-    return FocusArea.objects.get(title="Spel en ontwikkeling")
+    return FocusArea.objects.get(
+        title="Spel en ontwikkeling", chapter__framework__region__isnull=True
+    )
 
 
 def offer_for(

@@ -4,11 +4,14 @@ contact person without showing the address."""
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from lerendnetwerk.core.tests.factories import OrganisationFactory, UserFactory, login
 from lerendnetwerk.knowledge import selectors
 from lerendnetwerk.knowledge.models import KnowledgeOffer
+from lerendnetwerk.themes import services as framework_services
+from lerendnetwerk.themes.models import FocusArea
 
 from .conftest import offer_for
 
@@ -178,3 +181,25 @@ def test_the_manager_page_shows_the_organisations_offers(manager, offer):
     page = login(manager).get(reverse("pages:manager")).content.decode()
     assert reverse("knowledge:offer_edit", args=[offer.pk]) in page
     assert reverse("knowledge:offer_create") in page
+
+
+def test_a_region_with_its_own_framework_offers_its_own_focus_areas(
+    client, manager, utrecht, language_area
+):
+    """Utrecht keeps its own copy of the UKK: the offer's focus areas, the form and the filter
+    come from that copy, a retired one no longer; the shared areas are refused."""
+    framework = framework_services.framework_copy_for_region(region=utrecht)
+    own = FocusArea.objects.get(chapter__framework=framework, title=language_area.title)
+    retired = FocusArea.objects.get(chapter__framework=framework, title="Spel en ontwikkeling")
+    framework_services.focus_area_retire(focus_area=retired)
+
+    form = login(manager).get(reverse("knowledge:offer_create")).context["form"]
+    offered = {pk for pk, _title in form.fields["focus_areas"].choices}
+    assert own.pk in offered
+    assert language_area.pk not in offered and retired.pk not in offered
+    with pytest.raises(ValidationError):
+        offer_for(manager, focus_areas=[language_area])
+    offer = offer_for(manager, focus_areas=[own])
+    page = client.get(reverse("knowledge:offers", args=["utrecht"]), {"thema": own.pk})
+    assert offer.title in page.content.decode()
+    assert page.content.decode().count(f">{own.title}</option>") == 1

@@ -74,18 +74,20 @@ def expert_profile(request: "AuthenticatedHttpRequest") -> HttpResponse:
     form = ExpertProfileForm(
         request.POST or None,
         regions=[(region.pk, region.name) for region in regions],
-        focus_areas=selectors.focus_area_choices(),
+        focus_areas=selectors.focus_area_choices(regions=regions),
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        chosen = [region for region in regions if region.pk in data["regions"]]
         try:
             services.expert_profile_save(
                 user=expert,
                 expertise=data["expertise"],
                 institute=data["institute"],
-                focus_areas=selectors.focus_areas_by_pk(pks=data["focus_areas"]),
-                regions=[region for region in regions if region.pk in data["regions"]],
+                # Of the frameworks of the regions she works in.
+                focus_areas=selectors.focus_areas_offered(pks=data["focus_areas"], regions=chosen),
+                regions=chosen,
                 availability=data["availability"],
                 how_to_ask=data["how_to_ask"],
                 is_public=data["is_public"],

@@ -18,6 +18,7 @@ from ..forms import OfferForm
 
 if TYPE_CHECKING:
     from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
+    from lerendnetwerk.regions.models import Region
 
     from ..models import KnowledgeOffer
 
@@ -41,11 +42,9 @@ def _offer(request: "AuthenticatedHttpRequest", pk: int) -> "KnowledgeOffer":
     return offer
 
 
-def _typed(form: OfferForm) -> dict[str, Any]:
-    return {
-        **{field: form.cleaned_data[field] for field in FIELDS},
-        "focus_areas": selectors.focus_areas_by_pk(pks=form.cleaned_data["focus_areas"]),
-    }
+def _typed(form: OfferForm, regions: "list[Region]") -> dict[str, Any]:
+    areas = selectors.focus_areas_offered(pks=form.cleaned_data["focus_areas"], regions=regions)
+    return {**{field: form.cleaned_data[field] for field in FIELDS}, "focus_areas": areas}
 
 
 @login_required
@@ -69,16 +68,19 @@ def offer_create(request: "AuthenticatedHttpRequest") -> HttpResponse:
     ]
     if not organisations:
         raise PermissionDenied
+    # The focus areas of the regions the person adds for (one, nearly always).
+    regions = selectors.regions_of(ids={o.district.region_id for o in organisations})
     form = OfferForm(
         request.POST or None,
         organisations=[(o.pk, f"{o.name} ({o.district.name})") for o in organisations],
-        focus_areas=selectors.focus_area_choices(),
+        focus_areas=selectors.focus_area_choices(regions=regions),
     )
     if request.method == "POST" and form.is_valid():
         organisation = next(o for o in organisations if o.pk == form.cleaned_data["organisation"])
+        own = [r for r in regions if r.pk == organisation.district.region_id]
         try:
             offer = services.offer_create(
-                organisation=organisation, created_by=request.user, **_typed(form)
+                organisation=organisation, created_by=request.user, **_typed(form, own)
             )
         except ValidationError as error:
             add_validation_error(form, error)
@@ -91,10 +93,11 @@ def offer_create(request: "AuthenticatedHttpRequest") -> HttpResponse:
 @login_required
 def offer_edit(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     offer = _offer(request, pk)
+    regions = [offer.organisation.district.region]
     form = OfferForm(
         request.POST or None,
         organisations=None,
-        focus_areas=selectors.focus_area_choices(),
+        focus_areas=selectors.focus_area_choices(regions=regions),
         initial={
             **{field: getattr(offer, field) for field in FIELDS},
             "focus_areas": [area.pk for area in offer.focus_areas.all()],
@@ -102,7 +105,9 @@ def offer_edit(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.offer_update(offer=offer, changed_by=request.user, **_typed(form))
+            saved = services.offer_update(
+                offer=offer, changed_by=request.user, **_typed(form, regions)
+            )
         except ValidationError as error:
             add_validation_error(form, error)
         else:

@@ -35,7 +35,7 @@ def offer_list(request: HttpRequest, region_slug: str) -> HttpResponse:
     form = OfferFilterForm(
         request.GET or None,
         districts=selectors.district_choices(region=region),
-        focus_areas=selectors.focus_area_choices(),
+        focus_areas=selectors.focus_area_choices(regions=[region]),
     )
     chosen = form.chosen()
     page = paginate(request, selectors.offers_filtered(region=region, **chosen), PER_PAGE)
@@ -87,7 +87,9 @@ def offer_contact(request: HttpRequest, region_slug: str, pk: int) -> HttpRespon
 
 def expert_list(request: HttpRequest, region_slug: str) -> HttpResponse:
     region = _region(region_slug)
-    form = ExpertFilterForm(request.GET or None, focus_areas=selectors.focus_area_choices())
+    form = ExpertFilterForm(
+        request.GET or None, focus_areas=selectors.focus_area_choices(regions=[region])
+    )
     focus_area_id = form.chosen()
     experts = selectors.experts_filtered(region=region, focus_area_id=focus_area_id)
     return render(
