@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.core.forms import EMPTY_LABEL, WIDGET_CLASSES, DateInput, Form
+from lerendnetwerk.core.text import NOTES_MAX
 
 from .models import CENTRAL_QUESTIONS, OPEN_TEXT_MAX, Dimension, Question, scale_labels
 
@@ -129,6 +130,7 @@ class QuestionnaireForm(Form):
     introduction = forms.CharField(
         label=_("Introduction"),
         required=False,
+        max_length=NOTES_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Shown above the questions; say that the answers are anonymous."),
     )
