@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from lerendnetwerk.networks.report_parts import Figure
@@ -44,11 +45,12 @@ def cycle_figures(cycle: "Cycle") -> Sequence[Figure]:
         )
     ]
     figures += [
-        (r.meeting.starts_at.date().isoformat(), "average_rating", r.average or 0)
+        (timezone.localdate(r.meeting.starts_at).isoformat(), "average_rating", r.average or 0)
         for r in report.ratings
     ]
     figures += [
-        (r.meeting.starts_at.date().isoformat(), "evaluations", r.count) for r in report.ratings
+        (timezone.localdate(r.meeting.starts_at).isoformat(), "evaluations", r.count)
+        for r in report.ratings
     ]
     counts = {label: len(texts) for label, texts in report.gains}
     figures += [

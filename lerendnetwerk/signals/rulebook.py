@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -60,7 +61,7 @@ def rule(**kwargs: Any) -> Callable[[Callable[..., Finding | None]], Callable[..
 
 
 def _day(meeting: MeetingFacts) -> date:
-    return meeting.starts_at.date()
+    return timezone.localdate(meeting.starts_at)
 
 
 def _numbers(values: list[int]) -> str:
@@ -249,7 +250,7 @@ def too_little_time(facts: NetworkFacts, t: dict[str, float]) -> Finding | None:
     found: dict[str, Any] = {"over": len(over)}
     if long_gaps:
         found["gap_weeks"] = max(weeks for weeks, _m in long_gaps)
-    first = min([m.starts_at.date() for m in over] + [m.starts_at.date() for _w, m in long_gaps])
+    first = min(_day(m) for m in over + [m for _w, m in long_gaps])
     severity = Severity.WARNING if long_gaps or len(over) > 1 else Severity.INFO
     return Finding(severity, found, len(over) + len(long_gaps), first)
 
@@ -462,8 +463,12 @@ def prerequisite_missing(facts: NetworkFacts, t: dict[str, float]) -> Finding | 
 def no_meeting_planned(facts: NetworkFacts, t: dict[str, float]) -> Finding | None:
     if not facts.phase or facts.upcoming or facts.phase == Phase.ANCHORING:
         return None
-    last = facts.held[-1].ends_at.date() if facts.held else None
-    begun = last or (facts.cycle_started.date() if facts.cycle_started else facts.today)
+    # Counted from the meeting's day where it happens: a meeting that runs past midnight, or one
+    # late in the evening read in UTC, would otherwise move a day and change the week count.
+    last = _day(facts.held[-1]) if facts.held else None
+    begun = last or (
+        timezone.localdate(facts.cycle_started) if facts.cycle_started else facts.today
+    )
     weeks = (facts.today - begun).days // 7
     if weeks < t["weeks"]:
         return None

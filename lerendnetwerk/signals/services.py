@@ -197,7 +197,7 @@ def signal_digests_send(*, now: datetime | None = None) -> int:
             template="signals/email/digest",
             context={
                 "networks": digest_networks(signals=signals, since=since),
-                "since": since.date(),
+                "since": timezone.localdate(since),
                 "url": settings.SITE_URL + path,
                 "settings_url": settings.SITE_URL + settings_path,
             },

@@ -4,7 +4,7 @@ computation stores, keeps, clears and re-raises signals; the facts never touch t
 import io
 import json
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -211,6 +211,21 @@ def test_compute_stores_a_signal_keeps_its_start_and_clears_it(facilitator: User
 
     assert result.cleared == 1 and _current(network) == {}
     assert Signal.objects.get(pk=signal.pk).cleared_at is not None
+
+
+def test_weeks_without_a_meeting_count_from_the_meeting_s_local_day() -> None:
+    # A late evening meeting ends after midnight, in UTC too: the week count must not depend on
+    # the hour the meeting ran or the hour the rule runs.
+    network = build(TROUBLED["no_meeting_planned"])
+    last = Meeting.objects.filter(network=network).order_by("-starts_at").first()
+    assert last is not None
+    day = timezone.localdate() - timedelta(weeks=8)
+    starts = timezone.make_aware(datetime.combine(day, time(23, 30)))
+    Meeting.objects.filter(pk=last.pk).update(starts_at=starts, ends_at=starts + timedelta(hours=3))
+
+    signals_compute(network_ids=[network.pk])
+
+    assert _current(network)["no_meeting_planned"].facts == {"weeks": 8}
 
 
 def test_a_signal_of_a_pitfall_links_the_catalogue_entry() -> None:
