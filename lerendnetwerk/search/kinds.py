@@ -7,7 +7,7 @@ Weights as PostgreSQL's: A (the title, 1.0) before B (the text, 0.4) before C (0
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -16,8 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.catalogue import selectors as catalogue_selectors
 from lerendnetwerk.knowledge import selectors as knowledge_selectors
-from lerendnetwerk.regions.models import Region
 from lerendnetwerk.showcases import selectors as showcase_selectors
+
+if TYPE_CHECKING:
+    from lerendnetwerk.regions.models import Region
 
 
 @dataclass(frozen=True)
@@ -34,13 +36,13 @@ class Result:
 class Kind:
     key: str  # the value of `?soort=`, Dutch like the rest of the address
     label: str | Promise  # the heading above its results
-    rows: Callable[[Region], QuerySet[Any]]  # only what a visitor of the region may see
+    rows: Callable[["Region"], QuerySet[Any]]  # only what a visitor of the region may see
     weights: dict[str, tuple[str, ...]]  # "A", "B", "C" -> fields (through relations too)
     order: tuple[str, ...]  # among equally good matches
-    result: Callable[[Any, Region], Result]
+    result: Callable[[Any, "Region"], Result]
 
 
-def _entry(entry: Any, region: Region) -> Result:
+def _entry(entry: Any, region: "Region") -> Result:
     stage = entry.topic.stage
     return Result(
         title=entry.title,
@@ -50,7 +52,7 @@ def _entry(entry: Any, region: Region) -> Result:
     )
 
 
-def _offer(offer: Any, region: Region) -> Result:
+def _offer(offer: Any, region: "Region") -> Result:
     return Result(
         title=offer.title,
         url=reverse("knowledge:offer", args=[region.slug, offer.pk]),
@@ -59,7 +61,7 @@ def _offer(offer: Any, region: Region) -> Result:
     )
 
 
-def _expert(profile: Any, region: Region) -> Result:
+def _expert(profile: Any, region: "Region") -> Result:
     return Result(
         title=profile.user.name,
         url=reverse("knowledge:expert", args=[region.slug, profile.pk]),
@@ -68,7 +70,7 @@ def _expert(profile: Any, region: Region) -> Result:
     )
 
 
-def _showcase(showcase: Any, region: Region) -> Result:
+def _showcase(showcase: Any, region: "Region") -> Result:
     url = reverse("showcases:public", args=[region.slug, showcase.network.slug])
     return Result(
         title=showcase.title,
