@@ -20,7 +20,7 @@ STOP_WORDS = frozenset(
     andere""".split()  # noqa: SIM905 (PostgreSQL's file, as it reads)
 )
 # Letters and digits; an underscore or a hyphen separates words, as in PostgreSQL's parser.
-_WORD = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
 # A word the visitor does not want: "-ouders" (PostgreSQL's websearch syntax).
 _TERM = re.compile(r"(?<![^\W_])(-?)([^\W_]+)")
 _stemmer = snowballstemmer.stemmer("dutch")
@@ -39,7 +39,7 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of `text`, stop words left out."""
-    return [word for word in _WORD.findall(fold(text)) if word not in STOP_WORDS]
+    return [word for word in WORD.findall(fold(text)) if word not in STOP_WORDS]
 
 
 @lru_cache(maxsize=4_096)
@@ -73,4 +73,4 @@ def terms(query: str) -> Terms:
 
 def has_word(query: str, minimum: int = 2) -> bool:
     """Whether the query holds a word of at least `minimum` letters or digits."""
-    return any(len(word) >= minimum for word in _WORD.findall(query))
+    return any(len(word) >= minimum for word in WORD.findall(query))

@@ -25,3 +25,13 @@ def test_a_query_of_stop_words_wants_nothing():
 def test_a_query_needs_a_word_of_two_letters():
     assert text.has_word("ab")
     assert not text.has_word("a !")
+
+
+def test_matched_words_are_marked_and_the_rest_escaped():
+    from lerendnetwerk.search.templatetags.highlighting import highlight
+
+    marked = highlight("<b>Netwerken</b> van de Ouders & kinderen", "netwerk ouder")
+    assert marked == (
+        "&lt;b&gt;<mark>Netwerken</mark>&lt;/b&gt; van de <mark>Ouders</mark> &amp; kinderen"
+    )
+    assert highlight("<i>x</i>", "") == "&lt;i&gt;x&lt;/i&gt;"

@@ -39,7 +39,8 @@ def test_results_are_grouped_by_kind_with_their_counts(client: Client, findable:
     html = page(client, q="netwerken")
     for heading in ("De Handreiking (", "Kennisaanbod (1)", "Experts (1)", "Goede praktijk (1)"):
         assert heading in html
-    assert "Een netwerk van voorleescoaches" in html
+    # The words found are marked.
+    assert "Een <mark>netwerk</mark> van voorleescoaches" in html
     assert reverse("knowledge:offer", args=["utrecht", findable.offer.pk]) in html
     assert reverse("knowledge:expert", args=["utrecht", findable.expert.pk]) in html
     assert f"#resultaat-{findable.showcase.pk}" in html
@@ -56,6 +57,13 @@ def test_the_query_is_escaped(client: Client, findable: Findable):
     html = page(client, q="<script>alert(1)</script> netwerk")
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)" in html
+
+
+def test_a_found_text_is_escaped_too(client: Client, findable: Findable, manager: User):
+    offer(manager, "<script>netwerk</script>", "<img src=x> netwerk")
+    html = page(client, q="netwerk")
+    assert "&lt;script&gt;<mark>netwerk</mark>&lt;/script&gt;" in html
+    assert "<img src=x>" not in html
 
 
 def test_one_kind_in_pages(
