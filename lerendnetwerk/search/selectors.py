@@ -105,9 +105,6 @@ def _matching_postgresql(rows: QuerySet[Any], kind: Kind, query: str) -> QuerySe
 
 def _matching_sqlite(rows: QuerySet[Any], kind: Kind, query: str) -> QuerySet[Any]:
     terms = text.terms(query)
-    if not terms.wanted:  # only stop words, as PostgreSQL: nothing
-        nothing: QuerySet[Any] = rows.annotate(rank=Value(0.0)).none()
-        return nothing
     rows = rows.alias(
         **{f"stems_{weight}": _Stems(_joined(fields)) for weight, fields in kind.weights.items()}
     )
@@ -140,6 +137,10 @@ def _matching_sqlite(rows: QuerySet[Any], kind: Kind, query: str) -> QuerySet[An
 def matching(*, kind: Kind, region: Region, query: str) -> QuerySet[Any]:
     """The kind's rows a visitor of `region` may see that match `query`, best first."""
     rows = kind.rows(region)
+    if not text.terms(query).wanted:
+        # Only stop words or unwanted words: nothing (PostgreSQL would find all but those).
+        nothing: QuerySet[Any] = rows.annotate(rank=Value(0.0)).none()
+        return nothing
     if connection.vendor == "postgresql":
         rows = _matching_postgresql(rows, kind, query)
     else:

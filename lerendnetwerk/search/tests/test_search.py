@@ -5,12 +5,14 @@ what a visitor may see."""
 import pytest
 from django.db import connection
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
 from lerendnetwerk.core.tests.factories import RegionFactory
+from lerendnetwerk.networks import services as network_services
 from lerendnetwerk.search import selectors
 from lerendnetwerk.search.kinds import BY_KEY, KINDS
 
-from .conftest import SECRET, Findable
+from .conftest import SECRET, Findable, showcase
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +47,22 @@ def test_every_word_must_occur_and_a_minus_leaves_one_out(findable: Findable):
     assert titles(findable, "kennisaanbod", "netwerk -ouders") == []
 
 
-def test_stop_words_alone_find_nothing(findable: Findable):
+def test_stop_words_or_unwanted_words_alone_find_nothing(findable: Findable):
     assert titles(findable, "kennisaanbod", "de het een") == []
+    assert titles(findable, "kennisaanbod", "-ouders") == []
+
+
+def test_the_facilitators_network_has_no_public_good_practice(
+    findable: Findable, coordinator: User
+):
+    district = findable.utrecht.districts.get(slug="zuid")
+    own = network_services.facilitators_network_create(
+        district=district, created_by=coordinator, name="Kartrekkers Utrecht"
+    )
+    made = showcase(own, coordinator, "Intervisie in het netwerk", "Hoe wij netwerken.")
+    made.refresh_from_db()
+    assert made.published_at is not None
+    assert titles(findable, "goede-praktijk", "intervisie") == []
 
 
 def test_a_match_in_the_title_ranks_above_one_in_the_text(findable: Findable):
