@@ -56,6 +56,8 @@ def main_pages(namespace: str = "") -> list[Page]:
         Page("catalogue", "", reverse("catalogue:stage", args=["verkenning"])),
         Page("knowledge offer", "", reverse("knowledge:offers", args=[region.slug])),
         Page("experts directory", "", reverse("knowledge:experts", args=[region.slug])),
+        # A typical search: the results of the Handbook and of the networks' good practice.
+        Page("search", "", f"{reverse('search:results', args=[region.slug])}?q=ouders"),
         Page("network page", facilitator, reverse("pages:network", args=[network.slug])),
         Page("meeting page", participant, reverse("meetings:detail", args=[meeting.pk])),
         Page("network meetings", facilitator, reverse("meetings:network", args=[network.slug])),

@@ -1,5 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "search"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("zoeken/<slug:region_slug>/", views.results, name="results"),
+]

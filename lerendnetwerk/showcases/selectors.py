@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Network
@@ -36,6 +36,16 @@ def showcases_published(*, network: "Network") -> list[Showcase]:
         .select_related("cycle")
         .order_by("-published_at", "-pk")
     )
+
+
+def showcases_public(*, region: "Region") -> QuerySet[Showcase]:
+    """The region's results a visitor may see, with their networks: published ones of learning
+    networks (the facilitators' own network is never public), as the public site shows them."""
+    return Showcase.objects.filter(
+        published_at__isnull=False,
+        network__kind=Network.Kind.LEARNING,
+        network__district__region=region,
+    ).select_related("network")
 
 
 def showcase_get(*, network: "Network", pk: int) -> Showcase | None:

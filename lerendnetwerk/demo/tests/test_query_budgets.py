@@ -56,6 +56,9 @@ BUDGET = {
     # an expert saves.
     "knowledge offer": (7, 7),
     "experts directory": (6, 6),
+    # The region, then per kind (Handbook, knowledge offer, experts, good practice) one query
+    # for its best matches and their count. Not cached: a search is the visitor's own.
+    "search": (5, 5),
     # Phase guidance reads four things of its own (held agenda items, the cycle's theme
     # progress, buddy pairs, a shown barometer round); the catalogue's topics are cached. The
     # health panel reads the top signals: one query.
