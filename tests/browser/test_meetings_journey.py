@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from lerendnetwerk.catalogue.models import Entry
 from lerendnetwerk.core.tests.factories import OrganisationFactory, UserFactory, add_member
 from lerendnetwerk.meetings.models import AgendaItem, Meeting, Rsvp
-from tests.browser.helpers import assert_catalogue_loaded, follow, log_in, path_of, visit
+from tests.browser.helpers import assert_catalogue_loaded, follow, log_in, main_menu, path_of, visit
 
 pytestmark = [
     pytest.mark.browser,
@@ -165,7 +165,7 @@ def test_facilitator_plans_a_meeting_members_answer_and_attendance_is_recorded(
     sanne = fresh_page()
     visit(sanne, link)
     expect(sanne.locator("main h1")).to_have_text(TITLE)
-    expect(sanne.locator("header a[href='/account/inloggen/']")).to_be_visible()
+    expect(main_menu(sanne).locator("a[href='/account/inloggen/']")).to_be_visible()
     reason = "Ouderavond op mijn school die middag."
     sanne.locator("main input[name=answer][value=declined]").check()
     sanne.locator("main input[name=reason]").fill(reason)
