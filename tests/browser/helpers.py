@@ -150,6 +150,15 @@ def follow(page: Page, target: Locator) -> None:
     check_page(page)
 
 
+def main_menu(page: Page) -> Locator:
+    """The site's main menu in the header, opened first where it folds away behind the "Menu"
+    button (on a phone)."""
+    button = page.locator("header details.ln-menu > summary")
+    if button.is_visible() and not page.locator("header details.ln-menu[open]").count():
+        button.click()
+    return page.locator("header nav.ln-nav")
+
+
 def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
     """Log in through the real form, with e-mail address and password, and for a coordinator
     or staff member the code from their TOTP app (set up beforehand; the set-up itself is

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from lerendnetwerk.accounts.models import Invitation, User
 from lerendnetwerk.networks.models import Membership, Network
-from tests.browser.helpers import assert_catalogue_loaded, follow, log_in, visit
+from tests.browser.helpers import assert_catalogue_loaded, follow, log_in, main_menu, visit
 
 pytestmark = [
     pytest.mark.browser,
@@ -31,7 +31,7 @@ def test_coordinator_starts_a_network_and_its_facilitator_joins(
     expect(page).to_have_url(re.compile(r"/mijn-pagina/$"))
 
     # The coordination page, from the main menu.
-    follow(page, page.locator("header nav a[href='/coordinatie/']"))
+    follow(page, main_menu(page).locator("a[href='/coordinatie/']"))
     expect(page).to_have_url(re.compile(r"/coordinatie/$"))
 
     # Start a network: first the empty form.
@@ -111,7 +111,7 @@ def test_coordinator_starts_a_network_and_its_facilitator_joins(
     expect(karin_page.locator(f"main a[href='/netwerken/{network.slug}/']")).to_have_text(
         network.name
     )
-    expect(karin_page.locator("header form[action='/account/uitloggen/']")).to_be_visible()
+    expect(main_menu(karin_page).locator("form[action='/account/uitloggen/']")).to_be_visible()
     karin.refresh_from_db()
     assert karin.check_password(NEW_PASSWORD)
     assert Invitation.objects.get(user=karin).accepted_at is not None

@@ -16,6 +16,7 @@ from tests.browser.helpers import (
     assert_fits_width,
     follow,
     log_in,
+    main_menu,
     visit,
 )
 
@@ -90,7 +91,7 @@ def test_buddies_share_a_diary_entry_and_the_facilitator_plans_groups(
     # Daan writes a private entry, from his diary.
     daan = fresh_page()
     log_in(daan, participant.email)
-    follow(daan, daan.locator("header nav a[href='/mijn-leerdagboek/']"))
+    follow(daan, main_menu(daan).locator("a[href='/mijn-leerdagboek/']"))
     follow(daan, daan.locator("main a[href='/mijn-leerdagboek/nieuw/']"))
     expect(daan.locator("main input[name=visibility][value=private]")).to_be_checked()
     daan.locator("main textarea[name=text]").fill(PRIVATE_TEXT)
@@ -131,7 +132,7 @@ def test_buddies_share_a_diary_entry_and_the_facilitator_plans_groups(
     # Bram logs in: one entry is shared with him, the buddy entry; the private one is not there.
     bram = fresh_page()
     log_in(bram, buddy.email)
-    follow(bram, bram.locator("header nav a[href='/mijn-leerdagboek/']"))
+    follow(bram, main_menu(bram).locator("a[href='/mijn-leerdagboek/']"))
     follow(bram, bram.locator("main a[href='/leerdagboek/gedeeld/']"))
     expect(bram).to_have_url(re.compile(r"/leerdagboek/gedeeld/$"))
     cards = bram.locator("main article.ln-card")

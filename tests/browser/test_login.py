@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from lerendnetwerk.core.tests.factories import PASSWORD
-from tests.browser.helpers import assert_catalogue_loaded, follow, path_of, visit
+from tests.browser.helpers import assert_catalogue_loaded, follow, main_menu, path_of, visit
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,7 +28,7 @@ def test_participant_logs_in_and_out(page, network, participant):
         ".map(f => f.family.replaceAll('\"', ''))"
     )
     assert {"Noto Serif", "Noto Sans"} <= set(loaded), loaded
-    follow(page, page.locator(f"header a[href='{LOGIN_PATH}']"))
+    follow(page, main_menu(page).locator(f"a[href='{LOGIN_PATH}']"))
     expect(page).to_have_url(re.compile(re.escape(LOGIN_PATH) + "$"))
     email = page.locator("input[name=username]")
     password = page.locator("input[name=password]")
@@ -63,9 +63,9 @@ def test_participant_logs_in_and_out(page, network, participant):
     expect(page.locator("h1")).to_have_text(network.name)
 
     # Log out with the button in the header.
-    follow(page, page.locator("header form[action='/account/uitloggen/'] button[type=submit]"))
+    follow(page, main_menu(page).locator("form[action='/account/uitloggen/'] button[type=submit]"))
     expect(page).to_have_url(re.compile(r"://[^/]+/$"))
-    expect(page.locator(f"header a[href='{LOGIN_PATH}']")).to_be_visible()
+    expect(main_menu(page).locator(f"a[href='{LOGIN_PATH}']")).to_be_visible()
 
     # My page asks to log in again, and comes back there afterwards.
     visit(page, "/mijn-pagina/")

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from lerendnetwerk.catalogue.models import Entry
 from lerendnetwerk.core.tests.factories import OrganisationFactory, UserFactory, add_member
 from lerendnetwerk.meetings.models import AgendaItem, Meeting, Rsvp
-from tests.browser.helpers import assert_catalogue_loaded, follow, log_in, path_of, visit
+from tests.browser.helpers import assert_catalogue_loaded, follow, log_in, main_menu, path_of, visit
 
 pytestmark = [
     pytest.mark.browser,
@@ -133,6 +133,19 @@ def test_facilitator_plans_a_meeting_members_answer_and_attendance_is_recorded(
     ]
     assert AgendaItem.objects.get(meeting=meeting, lead="member").lead_user == participant
 
+    # Reorder with the short buttons; each one's name goes on with the item's title (WCAG 2.5.3).
+    first_title = entries[0].title
+
+    def button(word: str) -> re.Pattern[str]:
+        return re.compile(rf"^{word}\W+{re.escape(first_title)}$")
+
+    follow(page, items.nth(0).get_by_role("button", name=button("Omlaag")))
+    expect(page).to_have_url(agenda_url)
+    expect(items.nth(1)).to_contain_text(first_title)
+    follow(page, items.nth(1).get_by_role("button", name=button("Omhoog")))
+    expect(items.nth(0)).to_contain_text(first_title)
+    expect(items.nth(0).get_by_role("button", name=re.compile("^Omhoog"))).to_have_count(0)
+
     # Everyone invited got an e-mail: facilitator and both participants.
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         [facilitator.email, participant.email, decliner.email]
@@ -165,7 +178,7 @@ def test_facilitator_plans_a_meeting_members_answer_and_attendance_is_recorded(
     sanne = fresh_page()
     visit(sanne, link)
     expect(sanne.locator("main h1")).to_have_text(TITLE)
-    expect(sanne.locator("header a[href='/account/inloggen/']")).to_be_visible()
+    expect(main_menu(sanne).locator("a[href='/account/inloggen/']")).to_be_visible()
     reason = "Ouderavond op mijn school die middag."
     sanne.locator("main input[name=answer][value=declined]").check()
     sanne.locator("main input[name=reason]").fill(reason)

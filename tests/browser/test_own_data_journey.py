@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.tests.factories import PASSWORD
 from lerendnetwerk.journal.models import JournalEntry
-from tests.browser.helpers import assert_catalogue_loaded, follow, log_in, path_of, visit
+from tests.browser.helpers import assert_catalogue_loaded, follow, log_in, main_menu, path_of, visit
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,7 +27,7 @@ def test_profile_language_export_and_erasure(page, network, facilitator, partici
     JournalEntry.objects.create(author=participant, text="Wat ik leerde over de overdracht.")
     log_in(page, participant.email)
 
-    follow(page, page.locator("nav a", has_text="Mijn profiel"))
+    follow(page, main_menu(page).locator("a", has_text="Mijn profiel"))
     expect(page.locator("main")).to_contain_text(network.name)
 
     # The language: the next page is English, and so are the e-mails from now on.

@@ -10,7 +10,14 @@ from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from lerendnetwerk.core.tests.factories import PASSWORD
-from tests.browser.helpers import assert_catalogue_loaded, follow, path_of, unused_code, visit
+from tests.browser.helpers import (
+    assert_catalogue_loaded,
+    follow,
+    main_menu,
+    path_of,
+    unused_code,
+    visit,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -55,7 +62,7 @@ def test_a_coordinator_sets_up_and_uses_the_second_step(page, coordinator):
     assert path_of(page) == "/coordinatie/"
 
     # Logging in again asks for a code only.
-    follow(page, page.locator("header form[action='/account/uitloggen/'] button[type=submit]"))
+    follow(page, main_menu(page).locator("form[action='/account/uitloggen/'] button[type=submit]"))
     password_step(page, coordinator.email)
     assert path_of(page) == "/account/tweede-stap/"
     expect(page.locator("h1")).to_have_text("Code uit je app")

@@ -20,7 +20,9 @@ markup of one component in `core/templates/core/components/`. Load them with
     {% formactions cancel_url=cancel_url %}{% translate "Save" %}{% endformactions %}
 
 `formactions` also takes `cancel_label=_("Back")` and `variant="secondary-action"`;
-`table` takes `label=_("...")` or `caption=_("...")` instead of `labelledby`, and `classes`.
+`table` takes `label=_("...")` or `caption=_("...")` instead of `labelledby`, and `classes`;
+`stacked=True` shows each row as a small block on a phone, every cell with the `data-label` it
+carries (`<td data-label="{% translate "When" %}">`), instead of a box that scrolls sideways.
 """
 
 from typing import Any
@@ -62,12 +64,16 @@ def table(
     labelledby: str = "",
     label: str = "",
     classes: str = "",
+    stacked: bool = False,
 ) -> SafeString:
     """A Utrecht table in a box that scrolls sideways on a narrow screen.
 
     The box is a focusable region, so keyboard users can scroll it too; it needs a name: the id of
-    the heading above the table (`labelledby`), a `label`, or else the `caption`.
+    the heading above the table (`labelledby`), a `label`, or else the `caption`. A `stacked`
+    table of a few short columns shows its rows as blocks on a phone instead.
     """
+    if stacked:
+        classes = f"{classes} ln-table--stacked".strip()
     return _render(
         "table",
         content=content,

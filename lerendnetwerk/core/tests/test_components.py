@@ -35,6 +35,14 @@ def test_a_table_scrolls_in_a_named_focusable_region() -> None:
     assert 'class="utrecht-table ln-wide"' in by_caption
 
 
+def test_a_stacked_table_says_so_in_its_class() -> None:
+    html = render('{% table label="Bijeenkomsten" stacked=True %}<tbody></tbody>{% endtable %}')
+    plain = render('{% table label="Bijeenkomsten" %}<tbody></tbody>{% endtable %}')
+
+    assert 'class="utrecht-table ln-table--stacked"' in html
+    assert "ln-table--stacked" not in plain
+
+
 def test_a_data_list_pairs_each_key_with_its_value() -> None:
     html = render('{% datalist %}{% dataitem "Wijk" %}Overvecht{% enddataitem %}{% enddatalist %}')
 
