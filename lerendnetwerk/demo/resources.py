@@ -8,14 +8,21 @@ Every resource is a link to where its maker published it; the descriptions are t
 own words, the source names the maker. Everything goes through the services; the suggestions are
 added as not yet published (as the service for suggesting would e-mail the coordinators, and the
 demo sends no e-mail).
+
+`scale_resources` adds a library to the national-scale data, so that the query budgets of its
+public list are measured on a list that grows.
 """
 
+import random
 from dataclasses import dataclass, field
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
-from lerendnetwerk.regions.models import Region
+from lerendnetwerk.catalogue.phase import Phase
+from lerendnetwerk.networks.models import Network
+from lerendnetwerk.regions.models import District, Region
 from lerendnetwerk.resources import services
+from lerendnetwerk.resources.models import Resource, ResourcePhase
 from lerendnetwerk.resources.services import ResourceData
 from lerendnetwerk.themes import selectors as themes_selectors
 from lerendnetwerk.themes.models import FocusArea
@@ -271,3 +278,43 @@ def seed_resources(*, region: Region, coordinator: User, kartrekker: User) -> No
         region=region, added_by=kartrekker, data=_data(TURNED_DOWN, region), publish=False
     )
     services.resource_reject(resource=turned_down, reviewed_by=coordinator, note=TURNED_DOWN_NOTE)
+
+
+# National-scale data
+
+
+def scale_resources(rng: random.Random, networks: list[Network]) -> None:
+    """Two published resources per network in its region (a film and an article), each with two
+    phases and a focus area: a library that grows with the data, for the query budgets."""
+    areas = list(
+        FocusArea.objects.filter(
+            chapter__framework__region__isnull=True, is_retired=False
+        ).values_list("pk", flat=True)
+    )
+    region_of = dict(
+        District.objects.filter(pk__in={n.district_id for n in networks}).values_list(
+            "pk", "region_id"
+        )
+    )
+    resources = Resource.objects.bulk_create(
+        Resource(
+            region_id=region_of[network.district_id],
+            kind=kind,
+            title=f"{label} {i}",
+            description="Een bron over de doorgaande lijn.",
+            source="Schaaldata",
+            url=f"https://bron.example/{i}/{kind}",
+            status=Resource.Status.PUBLISHED,
+        )
+        for i, network in enumerate(networks)
+        for kind, label in (("film", "Film"), ("article", "Artikel"))
+    )
+    ResourcePhase.objects.bulk_create(
+        ResourcePhase(resource=resource, phase=phase)
+        for resource in resources
+        for phase in rng.sample(Phase.values, 2)
+    )
+    Resource.focus_areas.through.objects.bulk_create(
+        Resource.focus_areas.through(resource_id=resource.pk, focusarea_id=rng.choice(areas))
+        for resource in resources
+    )

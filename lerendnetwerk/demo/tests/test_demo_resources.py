@@ -14,14 +14,12 @@ def test_utrecht_has_a_library_with_a_film_for_every_phase_and_suggestions():
     published = Resource.objects.filter(region__slug="utrecht", status="published")
     assert published.count() >= 10
     film_phases = set(
-        ResourcePhase.objects.filter(
-            resource__in=published.filter(kind="film")
-        ).values_list("phase", flat=True)
+        ResourcePhase.objects.filter(resource__in=published.filter(kind="film")).values_list(
+            "phase", flat=True
+        )
     )
     assert film_phases == set(Phase.values)
-    assert {"film", "article", "method", "website"} <= set(
-        published.values_list("kind", flat=True)
-    )
+    assert {"film", "article", "method", "website"} <= set(published.values_list("kind", flat=True))
     # Tagged with the Handbook's work forms and Utrecht's own focus areas.
     assert published.filter(entries__isnull=False).distinct().count() >= 8
     assert published.filter(focus_areas__chapter__framework__region__slug="utrecht").exists()
