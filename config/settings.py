@@ -232,18 +232,22 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "lerendnetwerk" / "static"]
-# Uploaded files (a network's results, `showcases`) live under MEDIA_ROOT, or in an
-# S3-compatible bucket: SHOWCASE_STORAGE names the backend (e.g. django-storages'
-# "storages.backends.s3.S3Storage", after `uv add "django-storages[s3]"`) and
-# SHOWCASE_STORAGE_OPTIONS (JSON) its options (bucket_name, endpoint_url, ...). Nothing serves
-# MEDIA_ROOT: every file goes through a view that checks who may have it (docs/uploads.md).
+# Uploaded files (a network's results, `showcases`; the resource library's films and documents,
+# `resources`) live under MEDIA_ROOT, or in an S3-compatible bucket: SHOWCASE_STORAGE and
+# RESOURCE_STORAGE name the backend (e.g. django-storages' "storages.backends.s3.S3Storage",
+# after `uv add "django-storages[s3]"`) and SHOWCASE_STORAGE_OPTIONS and RESOURCE_STORAGE_OPTIONS
+# (JSON) its options (bucket_name, endpoint_url, ...). Nothing serves MEDIA_ROOT: every file
+# goes through a view that checks who may have it (docs/uploads.md).
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media-not-served/"
 SHOWCASE_STORAGE = env("SHOWCASE_STORAGE", "django.core.files.storage.FileSystemStorage")
 SHOWCASE_STORAGE_OPTIONS = json.loads(env("SHOWCASE_STORAGE_OPTIONS", "{}"))
+RESOURCE_STORAGE = env("RESOURCE_STORAGE", "django.core.files.storage.FileSystemStorage")
+RESOURCE_STORAGE_OPTIONS = json.loads(env("RESOURCE_STORAGE_OPTIONS", "{}"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "showcases": {"BACKEND": SHOWCASE_STORAGE, "OPTIONS": SHOWCASE_STORAGE_OPTIONS},
+    "resources": {"BACKEND": RESOURCE_STORAGE, "OPTIONS": RESOURCE_STORAGE_OPTIONS},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -252,14 +256,17 @@ STORAGES = {
         )
     },
 }
-# Uploads: a file over SHOWCASE_MAX_UPLOAD_MB is skipped while it streams in (never kept in
-# memory or on disk: lerendnetwerk/showcases/uploads.py); files up to 2.5 MB are held in memory,
-# larger ones spooled to a temporary file. Form fields without files stay within 2.5 MB, and one
-# request carries a few files at most. A reverse proxy should cap the body a little above
-# SHOWCASE_MAX_UPLOAD_MB too (nginx: client_max_body_size).
+# Uploads: a file over its view's limit (SHOWCASE_MAX_UPLOAD_MB for a network's results,
+# RESOURCE_MAX_UPLOAD_MB for the resource library's films and documents) is skipped while it
+# streams in (never kept in memory or on disk: lerendnetwerk/core/uploads.py); a view without a
+# limit takes no files. Files up to 2.5 MB are held in memory, larger ones spooled to a temporary
+# file. Form fields without files stay within 2.5 MB, and one request carries a few files at
+# most. A reverse proxy should cap the body a little above the largest limit too (nginx:
+# client_max_body_size).
 SHOWCASE_MAX_UPLOAD_MB = float(env("SHOWCASE_MAX_UPLOAD_MB", "20"))
+RESOURCE_MAX_UPLOAD_MB = float(env("RESOURCE_MAX_UPLOAD_MB", "200"))
 FILE_UPLOAD_HANDLERS = [
-    "lerendnetwerk.showcases.uploads.UploadLimitHandler",
+    "lerendnetwerk.core.uploads.UploadLimitHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]

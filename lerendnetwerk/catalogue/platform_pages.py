@@ -37,7 +37,7 @@ PAGES: dict[str, PlatformPage] = {
         ("public:overview",),
     ),
     "resources": PlatformPage(
-        _("Resources: literature, films, methods and web links"), ("resources:index",)
+        _("Resources: literature, films, methods and web links"), ("resources:home",)
     ),
     "knowledge_offers": PlatformPage(
         _("Knowledge offer of the organisations"), ("knowledge:offers",)

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from lerendnetwerk.core import fragments
 
-from . import selectors
+from . import related, selectors
 from .forms import SearchForm
 from .invalidation import CATALOGUE
 from .models import Entry
@@ -45,6 +45,8 @@ def catalogue_stage(request: HttpRequest, stage_slug: str) -> HttpResponse:
             "stage_label": selectors.STAGE_LABELS[stage],
             "topics": fragments.lazy(lambda: selectors.topics_for_stage(stage=stage)),
             "stages": fragments.lazy(selectors.stage_summaries),
+            # Outside the cached fragment: the higher apps' material changes on its own.
+            "related": related.related_to_stage(stage),
             **fragments.context(CATALOGUE),
         },
     )
@@ -62,5 +64,6 @@ def catalogue_entry(request: HttpRequest, stage_slug: str, entry_slug: str) -> H
             "stage_slug": stage_slug,
             "stage_label": selectors.STAGE_LABELS[entry.topic.stage],
             "kinds": Entry.Kind,
+            "related": related.related_to_entry(entry),
         },
     )

@@ -38,6 +38,7 @@ def main_pages(namespace: str = "") -> list[Page]:
     theme = f"thema={focus_area.pk if focus_area else 'other'}"
     overview = reverse("public:region", args=[region.slug])
     good_practice = reverse("public:good_practice", args=[region.slug])
+    library = reverse("resources:index", args=[region.slug])
     facilitator, participant, coordinator = (
         login(namespace, email) for email in (FACILITATOR, PARTICIPANT, COORDINATOR)
     )
@@ -55,6 +56,8 @@ def main_pages(namespace: str = "") -> list[Page]:
         Page("good practice, filtered", "", f"{good_practice}?{theme}"),
         Page("catalogue", "", reverse("catalogue:stage", args=["verkenning"])),
         Page("knowledge offer", "", reverse("knowledge:offers", args=[region.slug])),
+        Page("films and resources", "", library),
+        Page("films and resources, filtered", "", f"{library}?soort=film"),
         Page("experts directory", "", reverse("knowledge:experts", args=[region.slug])),
         # A typical search: the results of the Handbook and of the networks' good practice.
         Page("search", "", f"{reverse('search:results', args=[region.slug])}?q=ouders"),

@@ -29,6 +29,7 @@ from lerendnetwerk.barometer.models import (
 )
 from lerendnetwerk.catalogue.models import Entry, Phase
 from lerendnetwerk.demo.knowledge import scale_knowledge
+from lerendnetwerk.demo.resources import scale_resources
 from lerendnetwerk.demo.second_factor import demo_totp_device
 from lerendnetwerk.journal.models import JournalEntry
 from lerendnetwerk.meetings.models import AgendaItem, Meeting, Rsvp
@@ -122,6 +123,7 @@ def generate(
     log(f"{answers} Netwerkbarometer answers")
     # Its own random numbers, so that the knowledge exchange changes nothing else.
     scale_knowledge(random.Random(seed + 1), organisations, people)
+    scale_resources(random.Random(seed + 2), networks)
     _bench_logins(networks[0], members[networks[0].pk], password, namespace)
     return {"networks": len(networks), "people": len(people), "meetings": meetings}
 

@@ -31,6 +31,7 @@ from lerendnetwerk.demo.meetings import (
     activities_by_phase,
     seed_meetings,
 )
+from lerendnetwerk.demo.resources import seed_resources
 from lerendnetwerk.demo.second_factor import demo_totp_device
 from lerendnetwerk.demo.showcases import seed_showcases
 from lerendnetwerk.demo.themes import seed_contributions, seed_theme_choice, seed_themes
@@ -153,6 +154,10 @@ def seed_demo(*, password: str, seed: int) -> str:
     # After the rounds and themes: they keep the shared questionnaire and framework.
     seed_region_content(utrecht)
     seed_facilitators(coordinator=accounts["coordinator"], kartrekker=accounts["kartrekker"])
+    # After the region's own framework exists: the resources carry its focus areas.
+    seed_resources(
+        region=utrecht, coordinator=accounts["coordinator"], kartrekker=accounts["kartrekker"]
+    )
     assert demo_network is not None
     seed_knowledge(
         random.Random(seed + 4),

@@ -163,6 +163,15 @@ POLICY: dict[str, Rule] = {
     ),
     "showcases.Showcase.published_by": _authored("results the person published"),
     "showcases.Showcase.original_filename": _not_personal("an uploaded file's name, as given"),
+    # --- Resource library: the region's library keeps what was added, without the person.
+    "resources.Resource.suggested_by": Rule(
+        Erase.UNLINK,
+        export=True,
+        why="resources the person added to or suggested for a library",
+        hidden=("file", "captions"),
+    ),
+    "resources.Resource.reviewed_by": _authored("resources the person published or turned down"),
+    "resources.Resource.original_filename": _not_personal("an uploaded file's name, as given"),
     # --- Knowledge exchange
     "knowledge.KnowledgeOffer.created_by": _authored("knowledge offers the person added"),
     "knowledge.KnowledgeOffer.updated_by": _authored("knowledge offers the person last changed"),

@@ -2,7 +2,6 @@
 public page when the network chooses.
 """
 
-import uuid
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -13,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lerendnetwerk.core.uploads import random_name
 from lerendnetwerk.networks.models import Cycle, Network
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def showcase_storage() -> Storage:
 def showcase_file_name(instance: "Showcase | None", filename: str) -> str:
     """A random name: nothing in the path says which network, person or product it is, and it
     cannot be guessed from the id or the title. The original name stays in the database."""
-    return f"showcases/{uuid.uuid4().hex}"
+    return random_name("showcases")
 
 
 class Showcase(models.Model):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.core.text import NOTES_MAX, refuse_too_long
+from lerendnetwerk.core.uploads import original_name
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Membership
 
@@ -94,9 +95,7 @@ def _delete_file_on_commit(name: str) -> None:
 
 def _original_name(upload: File[Any], checked: CheckedFile) -> str:
     """The name as uploaded, with the extension of what the file turned out to be."""
-    name = (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1].strip() or "bestand"
-    stem = name.rsplit(".", 1)[0] if "." in name else name
-    return f"{stem[:200]}{checked.extension}"
+    return original_name(upload, checked.extension)
 
 
 def showcase_create(

@@ -8,26 +8,35 @@ Pillow, which both proves they are images and drops their metadata (EXIF with GP
 camera serial numbers, comments).
 
 The size limit (`SHOWCASE_MAX_UPLOAD_MB`) is enforced while the upload streams in
-(`UploadLimitHandler`): a file over it is skipped without being kept in memory or on disk, and
-the rest of the form still arrives, so the person keeps what they typed.
+(`core.uploads.UploadLimitHandler`, for the views marked `@accepts_uploads(SETTING)`): a file over
+it is skipped without being kept in memory or on disk, and the rest of the form still arrives, so
+the person keeps what they typed. Recognising content and random names are `core/uploads.py`.
 """
 
-import codecs
 import io
-import re
 import zipfile
-from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
-from django.core.files.uploadhandler import FileUploadHandler, SkipFile
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-HEAD_BYTES = 4096
+from lerendnetwerk.core.uploads import (
+    CheckedFile,
+    UploadLimitHandler,
+    head,
+    is_markup,
+    is_plain_text,
+    limit_bytes,
+    limit_mb,
+    refused_as_too_large,
+    sniff,
+)
+
+__all__ = ["CheckedFile", "UploadLimitHandler", "check_upload", "refused_as_too_large"]
+
+SETTING = "SHOWCASE_MAX_UPLOAD_MB"
 # Larger images are refused before decoding: a small file can unpack into gigabytes.
 MAX_IMAGE_PIXELS = 40_000_000
 # A [Content_Types].xml is a few kilobytes; a large one is not an Office document.
@@ -53,21 +62,17 @@ IMAGE_FORMATS = {
     "WEBP": ("image/webp", ".webp"),
 }
 TEXT_CONTENT_TYPE = "text/plain; charset=utf-8"
-# Control characters other than tab, newline, form feed and carriage return: a binary file.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-REFUSED_SIZE_ATTRIBUTE = "showcase_uploads_too_large"
 
 
 def max_upload_bytes() -> int:
-    return int(settings.SHOWCASE_MAX_UPLOAD_MB * 1024 * 1024)
+    return limit_bytes(SETTING)
 
 
 def too_large_message() -> str:
     return _(
         "This file is larger than %(mb)s MB. Make it smaller (for example a photo at a lower "
         "resolution), or share it as a link."
-    ) % {"mb": f"{settings.SHOWCASE_MAX_UPLOAD_MB:g}"}
+    ) % {"mb": f"{limit_mb(SETTING):g}"}
 
 
 def not_allowed_message() -> str:
@@ -75,45 +80,6 @@ def not_allowed_message() -> str:
         "This kind of file cannot be added. Choose a PDF, a photo (PNG, JPEG or WebP), a Word, "
         "Excel or PowerPoint file (docx, xlsx, pptx) or a plain text file; share a film as a link."
     )
-
-
-class UploadLimitHandler(FileUploadHandler):
-    """Skips every uploaded file that grows past the limit (first in FILE_UPLOAD_HANDLERS), and
-    notes its field on the request so that the form can say why."""
-
-    def __init__(self, request: HttpRequest | None = None) -> None:
-        super().__init__(request)
-        self.received = 0
-
-    def new_file(self, *args: Any, **kwargs: Any) -> None:
-        super().new_file(*args, **kwargs)
-        self.received = 0
-
-    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
-        self.received += len(raw_data)
-        if self.received > max_upload_bytes():
-            if self.request is not None:
-                refused: set[str] = getattr(self.request, REFUSED_SIZE_ATTRIBUTE, set())
-                refused.add(self.field_name)
-                setattr(self.request, REFUSED_SIZE_ATTRIBUTE, refused)
-            raise SkipFile
-        return raw_data
-
-    def file_complete(self, file_size: int) -> None:
-        return None
-
-
-def refused_as_too_large(request: HttpRequest) -> set[str]:
-    """The file fields of this request whose upload was skipped for its size."""
-    return set(getattr(request, REFUSED_SIZE_ATTRIBUTE, set()))
-
-
-@dataclass(frozen=True)
-class CheckedFile:
-    content: File[Any]
-    content_type: str
-    extension: str
-    size: int
 
 
 def check_upload(upload: File[Any]) -> CheckedFile:
@@ -126,21 +92,15 @@ def check_upload(upload: File[Any]) -> CheckedFile:
         raise ValidationError(too_large_message(), code="too_large")
     if size == 0:
         raise ValidationError(_("This file is empty."), code="empty")
-    upload.seek(0)
-    head = upload.read(HEAD_BYTES)
-    upload.seek(0)
-    if head.startswith(b"%PDF-"):
+    kind = sniff(head(upload))
+    if kind == "pdf":
         return CheckedFile(upload, "application/pdf", ".pdf", size)
-    if (
-        head.startswith(b"\x89PNG\r\n\x1a\n")
-        or head.startswith(b"\xff\xd8\xff")
-        or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
-    ):
+    if kind in ("png", "jpeg", "webp"):
         return _reencoded_image(upload)
-    if head.startswith(b"PK\x03\x04"):
+    if kind == "zip":
         return _office_document(upload, size)
-    if _is_plain_text(upload):
-        if _is_markup(upload):
+    if is_plain_text(upload):
+        if is_markup(upload):
             raise ValidationError(
                 _(
                     "SVG, HTML and XML files can contain scripts and cannot be added. Save a "
@@ -211,26 +171,3 @@ def _office_document(upload: File[Any], size: int) -> CheckedFile:
             return CheckedFile(upload, content_type, extension, size)
     # A ZIP, or an Office file with macros (docm, xlsm: another main part), is not accepted.
     raise ValidationError(not_allowed_message(), code="not_allowed")
-
-
-def _is_plain_text(upload: File[Any]) -> bool:
-    """UTF-8 throughout without control characters. Read in chunks: the whole file is never in
-    memory at once."""
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    try:
-        for chunk in upload.chunks():
-            if _CONTROL.search(decoder.decode(chunk)):
-                return False
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    finally:
-        upload.seek(0)
-    return True
-
-
-def _is_markup(upload: File[Any]) -> bool:
-    """Text that a browser would take for SVG, HTML or XML (and run its scripts)."""
-    head = upload.read(HEAD_BYTES).decode("utf-8-sig", errors="ignore").lstrip().lower()
-    upload.seek(0)
-    return head.startswith("<") or "<svg" in head or "<script" in head or "<html" in head

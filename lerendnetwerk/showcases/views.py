@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.core.forms_errors import add_validation_error
+from lerendnetwerk.core.uploads import accepts_uploads
 from lerendnetwerk.networks.access import network_for
 
 from . import selectors, services
 from .forms import ShowcaseForm
-from .uploads import refused_as_too_large, too_large_message
+from .uploads import SETTING, refused_as_too_large, too_large_message
 
 if TYPE_CHECKING:
     from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
@@ -75,6 +76,7 @@ def showcase_list(request: "AuthenticatedHttpRequest", slug: str) -> HttpRespons
     )
 
 
+@accepts_uploads(SETTING)
 @login_required
 def showcase_create(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "showcases.add_showcase")
@@ -98,6 +100,7 @@ def showcase_create(request: "AuthenticatedHttpRequest", slug: str) -> HttpRespo
     return render(request, "showcases/form.html", {"network": network, "form": form})
 
 
+@accepts_uploads(SETTING)
 @login_required
 def showcase_edit(request: "AuthenticatedHttpRequest", slug: str, pk: int) -> HttpResponse:
     network = network_for(request, slug, "showcases.view_showcases")

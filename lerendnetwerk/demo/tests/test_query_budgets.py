@@ -49,7 +49,9 @@ BUDGET = {
     "themes": (5, 1),
     "good practice": (5, 1),
     "good practice, filtered": (5, 1),
-    "catalogue": (5, 0),
+    # ... and the library's films and resources for the phase (resources/related.py): one query,
+    # cached like the rest under the library's version.
+    "catalogue": (6, 0),
     # The region, the filter's districts, the chapters and focus areas of the region's quality
     # framework (two), the count, the page and its focus areas; the experts directory has no
     # districts to filter on. Nothing is cached: the lists change whenever an organisation or
@@ -59,6 +61,10 @@ BUDGET = {
     # The region, then per kind (Handbook, knowledge offer, experts, good practice) one query
     # for its best matches and their count. Not cached: a search is the visitor's own.
     "search": (5, 5),
+    # The region, the chapters and focus areas of its framework (two), the count, the page and
+    # its resources' phases. Not cached either.
+    "films and resources": (6, 6),
+    "films and resources, filtered": (6, 6),
     # Phase guidance reads four things of its own (held agenda items, the cycle's theme
     # progress, buddy pairs, a shown barometer round); the catalogue's topics are cached. The
     # health panel reads the top signals: one query.

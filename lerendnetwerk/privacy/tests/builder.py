@@ -24,6 +24,8 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     },
     # A result is a file or a link; a link needs no storage.
     "showcases.Showcase": {"link": "https://video.example.org/resultaat"},
+    # So is a resource of the library.
+    "resources.Resource": {"url": "https://bron.example.org/film"},
 }
 
 
