@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.catalogue import selectors as catalogue_selectors
 from lerendnetwerk.knowledge import selectors as knowledge_selectors
+from lerendnetwerk.resources import selectors as resource_selectors
 from lerendnetwerk.showcases import selectors as showcase_selectors
 
 if TYPE_CHECKING:
@@ -80,6 +81,16 @@ def _showcase(showcase: Any, region: "Region") -> Result:
     )
 
 
+def _resource(resource: Any, region: "Region") -> Result:
+    meta = resource.get_kind_display()
+    return Result(
+        title=resource.title,
+        url=reverse("resources:detail", args=[region.slug, resource.pk]),
+        meta=f"{meta} · {resource.source}" if resource.source else meta,
+        summary=resource.description,
+    )
+
+
 KINDS: tuple[Kind, ...] = (
     Kind(
         key="handreiking",
@@ -106,6 +117,14 @@ KINDS: tuple[Kind, ...] = (
         weights={"A": ("user__name",), "B": ("user__expertise",), "C": ("institute",)},
         order=("user__name",),
         result=_expert,
+    ),
+    Kind(
+        key="bronnen",
+        label=_("Films and resources"),
+        rows=lambda region: resource_selectors.published_resources(region=region),
+        weights={"A": ("title",), "B": ("description",), "C": ("source",)},
+        order=("title",),
+        result=_resource,
     ),
     Kind(
         key="goede-praktijk",

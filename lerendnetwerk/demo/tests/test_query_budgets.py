@@ -58,9 +58,10 @@ BUDGET = {
     # an expert saves.
     "knowledge offer": (7, 7),
     "experts directory": (6, 6),
-    # The region, then per kind (Handbook, knowledge offer, experts, good practice) one query
-    # for its best matches and their count. Not cached: a search is the visitor's own.
-    "search": (5, 5),
+    # The region, then per kind (Handbook, knowledge offer, experts, films and resources, good
+    # practice) one query for its best matches and their count. Not cached: a search is the
+    # visitor's own.
+    "search": (6, 6),
     # The region, the chapters and focus areas of its framework (two), the count, the page and
     # its resources' phases. Not cached either.
     "films and resources": (6, 6),

@@ -17,6 +17,7 @@ from lerendnetwerk.knowledge import services as knowledge_services
 from lerendnetwerk.knowledge.models import ExpertProfile, KnowledgeOffer
 from lerendnetwerk.networks.models import Network
 from lerendnetwerk.regions.models import Region
+from lerendnetwerk.resources.models import Resource
 from lerendnetwerk.showcases import services as showcase_services
 from lerendnetwerk.showcases.models import Showcase
 
@@ -75,6 +76,21 @@ class Findable:
     offer: KnowledgeOffer
     expert: ExpertProfile
     showcase: Showcase
+    resource: Resource
+
+
+def resource(
+    region: Region, title: str, description: str, *, status: str = "published"
+) -> Resource:
+    return Resource.objects.create(
+        region=region,
+        kind=Resource.Kind.FILM,
+        title=title,
+        description=description,
+        url="https://example.org/film",
+        source="Stichting Voorbeeld",
+        status=status,
+    )
 
 
 @pytest.fixture
@@ -90,11 +106,16 @@ def findable(utrecht: Region, network: Network, facilitator: User, manager: User
         showcase=showcase(
             network, facilitator, "Ons spel in de wijk", "Hoe het netwerk ouders uitnodigde."
         ),
+        resource=resource(
+            utrecht, "Film over de warme overdracht", "Leidsters en leerkrachten in netwerken."
+        ),
     )
     # Never to be found.
     offer(manager, f"Concept {SECRET} netwerk", "Nog niet klaar.", published=False)
     expert("Verborgen Expert", f"{SECRET} netwerken", utrecht, public=False)
     showcase(network, facilitator, f"Concept {SECRET}", "Netwerk in wording.", published=False)
+    resource(utrecht, f"Voorstel {SECRET}", "Netwerken in wording.", status="suggested")
+    resource(utrecht, f"Afgewezen {SECRET}", "Netwerken elders.", status="rejected")
     elsewhere = DistrictFactory.create(region=RegionFactory.create(name="Amersfoort"))
     offer(
         UserFactory.create(

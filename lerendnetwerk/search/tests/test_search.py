@@ -104,6 +104,11 @@ def test_only_what_a_visitor_may_see_is_ever_found(findable: Findable):
     assert titles(findable, "kennisaanbod", SECRET) == []
     assert titles(findable, "experts", SECRET) == []
     assert titles(findable, "goede-praktijk", SECRET) == []
+    assert titles(findable, "bronnen", SECRET) == []
+
+
+def test_a_published_film_is_found_by_its_description(findable: Findable):
+    assert titles(findable, "bronnen", "netwerk leerkracht") == [findable.resource.title]
 
 
 def test_a_page_and_the_count_are_one_query(findable: Findable, django_assert_num_queries):

@@ -98,9 +98,9 @@ def test_the_public_region_page_has_a_search_form(client: Client, findable: Find
     ("query", "budget"),
     [
         # The region, then one query per kind: its best five and the count of all.
-        ({"q": "netwerken ouders"}, 5),
-        # The region, the kind's count and page, the three other kinds' counts.
-        ({"q": "netwerken", "soort": "goede-praktijk"}, 6),
+        ({"q": "netwerken ouders"}, 6),
+        # The region, the kind's count and page, the four other kinds' counts.
+        ({"q": "netwerken", "soort": "goede-praktijk"}, 7),
     ],
 )
 def test_queries_do_not_grow_with_what_is_found(
