@@ -40,9 +40,9 @@ PAGES: dict[str, PlatformPage] = {
         _("Resources: literature, films, methods and web links"), ("resources:home",)
     ),
     "knowledge_offers": PlatformPage(
-        _("Knowledge offer of the organisations"), ("knowledge:offers",)
+        _("Knowledge offer of the organisations"), ("knowledge:offers_home",)
     ),
-    "experts": PlatformPage(_("Experts"), ("knowledge:experts",)),
+    "experts": PlatformPage(_("Experts"), ("knowledge:experts_home",)),
 }
 
 

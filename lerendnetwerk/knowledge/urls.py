@@ -5,6 +5,7 @@ from .views import experts, offers, public
 app_name = "knowledge"
 urlpatterns = [
     # Public: the region's knowledge offers and experts.
+    path("kennisaanbod/", public.offers_home, name="offers_home"),
     path("kennisaanbod/<slug:region_slug>/", public.offer_list, name="offers"),
     path("kennisaanbod/<slug:region_slug>/<int:pk>/", public.offer_detail, name="offer"),
     path(
@@ -12,6 +13,7 @@ urlpatterns = [
         public.offer_contact,
         name="offer_contact",
     ),
+    path("experts/", public.experts_home, name="experts_home"),
     path("experts/<slug:region_slug>/", public.expert_list, name="experts"),
     path("experts/<slug:region_slug>/<int:pk>/", public.expert_detail, name="expert"),
     path(

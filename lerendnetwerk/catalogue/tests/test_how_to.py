@@ -188,9 +188,16 @@ def test_the_dead_website_is_replaced_by_the_platforms_pages(client):
     assert entry.platform_links == ["district_overview", "resources", "knowledge_offers", "experts"]
     html = _page(client, entry)
     assert "Op dit platform" in html
-    # public:overview exists on every installation; pages another app has yet to add are left out.
+    # Every page the website had, the platform now has: each linked without a region, which
+    # leads to the only region's or lets the visitor choose.
+    for url_name in (
+        "public:overview",
+        "resources:home",
+        "knowledge:offers_home",
+        "knowledge:experts_home",
+    ):
+        assert f'href="{reverse(url_name)}"' in html, url_name
     overview = f'href="{reverse("public:overview")}"'
-    assert overview in html
     films = Entry.objects.select_related("topic").get(slug="filmpjes-nuvoorlaterutrecht-tonen")
     assert DEAD_SITE not in films.title
     assert overview in _page(client, films)

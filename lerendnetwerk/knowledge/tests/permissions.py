@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from lerendnetwerk.core.tests.permissions import ALL_OK, REDIRECT, Row, only
+from lerendnetwerk.core.tests.permissions import ALL_OK, REDIRECT, ROLES, Row, only
 from lerendnetwerk.knowledge import services
 from lerendnetwerk.meetings import services as meeting_services
 from lerendnetwerk.regions.models import Region
@@ -87,6 +87,9 @@ def open_item(w: Any) -> dict[str, Any]:
 
 
 ROWS: dict[str, Row] = {
+    # With one region, these are its lists (the catalogue links here).
+    "knowledge:offers_home": ("get", None, dict.fromkeys(ROLES, REDIRECT)),
+    "knowledge:experts_home": ("get", None, dict.fromkeys(ROLES, REDIRECT)),
     "knowledge:offers": ("get", public(), ALL_OK),
     "knowledge:offer": ("get", public("offer"), ALL_OK),
     "knowledge:offer_contact": ("get", public("offer"), ALL_OK),

@@ -23,6 +23,26 @@ if TYPE_CHECKING:
 PER_PAGE = 20
 
 
+def _regions_page(request: HttpRequest, url_name: str, title: str) -> HttpResponse:
+    """A page without a region (the catalogue links here): the only region's, or a choice."""
+    regions = selectors.regions_all()
+    if len(regions) == 1:
+        return redirect(url_name, region_slug=regions[0].slug)
+    return render(
+        request,
+        "knowledge/regions.html",
+        {"regions": regions, "url_name": url_name, "title": title},
+    )
+
+
+def offers_home(request: HttpRequest) -> HttpResponse:
+    return _regions_page(request, "knowledge:offers", _("Knowledge offer of the organisations"))
+
+
+def experts_home(request: HttpRequest) -> HttpResponse:
+    return _regions_page(request, "knowledge:experts", _("Experts"))
+
+
 def _region(slug: str) -> "Region":
     region = selectors.region_find(slug=slug)
     if region is None:
