@@ -8,7 +8,7 @@ from .selectors import unread_count
 
 def unread(request: HttpRequest) -> dict[str, Any]:
     """The header's count of unread notifications: asked only for a logged-in person and only
-    when a template shows it; one query, then from the cache until something changes."""
+    when a template shows it; one query."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}

@@ -10,7 +10,6 @@ from itertools import groupby
 from uuid import NAMESPACE_URL, uuid5
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -42,15 +41,6 @@ def no_email() -> Iterator[None]:
         yield
     finally:
         _no_email.reset(token)
-
-
-def unread_cache_key(user_id: int) -> str:
-    return f"notifications:unread:{user_id}"
-
-
-def _forget_unread(user_ids: Iterable[int]) -> None:
-    keys = [unread_cache_key(pk) for pk in user_ids]
-    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def notify(
@@ -108,7 +98,6 @@ def notify(
             for notification in created:
                 if notification.user in immediately:
                     _email_one(notification)
-    _forget_unread(user.pk for user in recipients)
     return created
 
 
@@ -145,9 +134,7 @@ def _email_one(notification: Notification) -> None:
 @transaction.atomic
 def notifications_mark_read(*, user: User) -> int:
     """Mark all the person's unread notifications read; returns how many."""
-    count = Notification.objects.filter(user=user).unread().update(read_at=timezone.now())
-    _forget_unread([user.pk])
-    return count
+    return Notification.objects.filter(user=user).unread().update(read_at=timezone.now())
 
 
 @transaction.atomic

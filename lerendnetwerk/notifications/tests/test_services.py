@@ -91,7 +91,7 @@ def test_an_unknown_kind_is_a_programming_error(participant):
         services.notify(users=[participant], kind="nobody.registered.this")
 
 
-def test_marking_read_updates_the_cached_count(
+def test_marking_read_updates_the_count(
     network, participant, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -100,7 +100,6 @@ def test_marking_read_updates_the_cached_count(
     with django_capture_on_commit_callbacks(execute=True):
         assert services.notifications_mark_read(user=participant) == 1
     assert selectors.unread_count(user=participant) == 0
-    # A new one forgets the cached count too.
     with django_capture_on_commit_callbacks(execute=True):
         _vote_opened([participant], network)
     assert selectors.unread_count(user=participant) == 1
