@@ -478,9 +478,7 @@ def rounds_remind_closing(*, today: date | None = None) -> int:
 @transaction.atomic
 def _remind(pk: int) -> bool:
     barometer_round = (
-        BarometerRound.objects.select_for_update(of=("self",))
-        .select_related("network")
-        .get(pk=pk)
+        BarometerRound.objects.select_for_update(of=("self",)).select_related("network").get(pk=pk)
     )
     if barometer_round.reminded_at is not None or barometer_round.is_closed:
         return False
@@ -488,9 +486,7 @@ def _remind(pk: int) -> bool:
     if barometer_round.memberships_until is not None:
         memberships = memberships.filter(pk__lte=barometer_round.memberships_until)
     answered = Participation.objects.filter(round=barometer_round).values("user_id")
-    waiting = User.objects.filter(pk__in=memberships.values("user_id")).exclude(
-        pk__in=answered
-    )
+    waiting = User.objects.filter(pk__in=memberships.values("user_id")).exclude(pk__in=answered)
     notifications.round_closing(barometer_round=barometer_round, users=list(waiting))
     barometer_round.reminded_at = timezone.now()
     barometer_round.save(update_fields=["reminded_at"])

@@ -44,9 +44,9 @@ from lerendnetwerk.networks.models import (
     PhaseTransition,
     Prerequisite,
 )
+from lerendnetwerk.notifications.services import no_email
 from lerendnetwerk.regions.models import District, Organisation, Region
 from lerendnetwerk.signals.services import signals_compute
-from lerendnetwerk.notifications.services import no_email
 
 Kind = Organisation.Kind
 PrerequisiteKind = Prerequisite.Kind

@@ -105,9 +105,11 @@ def meeting_send_invitations(*, meeting: Meeting) -> Meeting:
     at once unless they chose a digest or no e-mail. Once per meeting; later changes and a
     cancellation are e-mailed to the invited from then on. Refused for a cancelled or past
     meeting, one without agenda items, and when they have been sent already."""
-    meeting = Meeting.objects.select_for_update(of=("self",)).select_related(
-        "network", "host", "created_by"
-    ).get(pk=meeting.pk)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("network", "host", "created_by")
+        .get(pk=meeting.pk)
+    )
     if meeting.is_cancelled:
         raise ValidationError(_("A cancelled meeting cannot be changed."))
     if meeting.is_past:

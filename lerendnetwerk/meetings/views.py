@@ -78,7 +78,10 @@ def meeting_schedule(request: "AuthenticatedHttpRequest", slug: str) -> HttpResp
         else:
             messages.success(
                 request,
-                _("The meeting has been planned. Put together the agenda, then send the invitations."),
+                _(
+                    "The meeting has been planned. Put together the agenda, then send the "
+                    "invitations."
+                ),
             )
             return redirect("meetings:agenda", pk=meeting.pk)
     return render(request, "meetings/meeting_form.html", {"network": network, "form": form})

@@ -14,10 +14,11 @@ class PreferencesForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Made per request, so the labels are in the reader's language already.
         for kind in kinds.kinds():
             self.fields[kind.key] = forms.ChoiceField(
-                label=kind.label,
-                help_text=kind.description,
+                label=str(kind.label),
+                help_text=str(kind.description),
                 choices=Frequency.choices,
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Choose how you want to hear about this.")},

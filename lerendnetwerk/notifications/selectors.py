@@ -23,9 +23,5 @@ def unread_count(*, user: User) -> int:
 
 def preferences_of(*, user: User) -> dict[str, str]:
     """Per registered kind how the person gets it e-mailed: their choice, else the default."""
-    chosen = dict(
-        NotificationPreference.objects.filter(user=user).values_list("kind", "frequency")
-    )
-    return {
-        kind.key: chosen.get(kind.key, kind.default_frequency.value) for kind in kinds.kinds()
-    }
+    chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "frequency"))
+    return {kind.key: chosen.get(kind.key, kind.default_frequency.value) for kind in kinds.kinds()}

@@ -26,7 +26,7 @@ WEEKLY_DIGEST_WEEKDAY = 0
 
 # Send the notification e-mail to these people yourself (an e-mail with more in it than the
 # one line, e.g. a meeting's invitation with its .ics file); called inside the transaction.
-EmailSender = Callable[[list[User]], None]
+EmailSender = Callable[[list[User]], object]
 
 
 # Set by `no_email()`: notifications are made and listed, but nothing is e-mailed.
@@ -88,9 +88,7 @@ def notify(
             )
         )
     created = Notification.objects.bulk_create(notifications)
-    immediately = [
-        n.user for n in created if n.delivery == Frequency.IMMEDIATELY and not silent
-    ]
+    immediately = [n.user for n in created if n.delivery == Frequency.IMMEDIATELY and not silent]
     if immediately:
         if email is not None:
             email(immediately)

@@ -17,7 +17,7 @@ PER_PAGE = 25
 
 
 def profile_panel(request: AuthenticatedHttpRequest) -> SafeString:
-    """"Notifications" on the profile page: the list and the preferences."""
+    """ "Notifications" on the profile page: the list and the preferences."""
     return render_to_string("notifications/_profile_panel.html", request=request)
 
 

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('barometer', '0003_sealed_answers_and_counted_participations'),
+        ("barometer", "0003_sealed_answers_and_counted_participations"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='barometerround',
-            name='reminded_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='reminded at'),
+            model_name="barometerround",
+            name="reminded_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="reminded at"
+            ),
         ),
     ]

@@ -86,9 +86,7 @@ HEADER_FOR_LOGGED_IN = 1
 
 
 def header_queries(namespace: str) -> dict[str, int]:
-    return {
-        page.name: HEADER_FOR_LOGGED_IN if page.login else 0 for page in main_pages(namespace)
-    }
+    return {page.name: HEADER_FOR_LOGGED_IN if page.login else 0 for page in main_pages(namespace)}
 
 
 def queries_per_page(namespace: str) -> dict[str, tuple[int, int]]:

@@ -10,16 +10,15 @@ def invited_at_creation(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0002_agenda_item_expert'),
+        ("meetings", "0002_agenda_item_expert"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='meeting',
-            name='invitations_sent_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='invitations sent'),
+            model_name="meeting",
+            name="invitations_sent_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="invitations sent"),
         ),
         migrations.RunPython(invited_at_creation, migrations.RunPython.noop),
     ]

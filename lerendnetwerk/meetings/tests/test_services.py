@@ -7,11 +7,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from icalendar import Calendar
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
 from lerendnetwerk.core.tests.factories import add_member
 from lerendnetwerk.meetings import services
 from lerendnetwerk.meetings.models import Meeting, Rsvp
 from lerendnetwerk.meetings.tests.conftest import agenda_ready_and_invited
+from lerendnetwerk.networks.models import Network
 from lerendnetwerk.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +32,7 @@ def event_of(calendar: Calendar):
     return event
 
 
-def _plan(network, facilitator, starts=None):
+def _plan(network: Network, facilitator: User, starts: datetime | None = None) -> Meeting:
     starts = starts or timezone.now() + timedelta(days=7)
     return services.meeting_schedule(
         network=network,

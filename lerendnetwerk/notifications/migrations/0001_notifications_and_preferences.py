@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,38 +14,105 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=64, verbose_name='kind')),
-                ('params', models.JSONField(blank=True, default=dict, verbose_name='parameters')),
-                ('url_name', models.CharField(blank=True, max_length=100, verbose_name='page')),
-                ('url_args', models.JSONField(blank=True, default=list, verbose_name='page arguments')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='read at')),
-                ('delivery', models.CharField(choices=[('immediately', 'Immediately'), ('daily', 'In a daily overview'), ('weekly', 'In a weekly overview (on Monday)'), ('never', 'No e-mail')], max_length=12, verbose_name='delivery')),
-                ('emailed_at', models.DateTimeField(blank=True, null=True, verbose_name='e-mailed at')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=64, verbose_name="kind")),
+                ("params", models.JSONField(blank=True, default=dict, verbose_name="parameters")),
+                ("url_name", models.CharField(blank=True, max_length=100, verbose_name="page")),
+                (
+                    "url_args",
+                    models.JSONField(blank=True, default=list, verbose_name="page arguments"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="read at")),
+                (
+                    "delivery",
+                    models.CharField(
+                        choices=[
+                            ("immediately", "Immediately"),
+                            ("daily", "In a daily overview"),
+                            ("weekly", "In a weekly overview (on Monday)"),
+                            ("never", "No e-mail"),
+                        ],
+                        max_length=12,
+                        verbose_name="delivery",
+                    ),
+                ),
+                (
+                    "emailed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="e-mailed at"),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification',
-                'verbose_name_plural': 'notifications',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['user', '-created_at'], name='notification_user_created'), models.Index(condition=models.Q(('emailed_at__isnull', True)), fields=['delivery'], name='notification_digest_due')],
+                "verbose_name": "notification",
+                "verbose_name_plural": "notifications",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["user", "-created_at"], name="notification_user_created"),
+                    models.Index(
+                        condition=models.Q(("emailed_at__isnull", True)),
+                        fields=["delivery"],
+                        name="notification_digest_due",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='NotificationPreference',
+            name="NotificationPreference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=64, verbose_name='kind')),
-                ('frequency', models.CharField(choices=[('immediately', 'Immediately'), ('daily', 'In a daily overview'), ('weekly', 'In a weekly overview (on Monday)'), ('never', 'No e-mail')], max_length=12, verbose_name='frequency')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notification_preferences', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=64, verbose_name="kind")),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[
+                            ("immediately", "Immediately"),
+                            ("daily", "In a daily overview"),
+                            ("weekly", "In a weekly overview (on Monday)"),
+                            ("never", "No e-mail"),
+                        ],
+                        max_length=12,
+                        verbose_name="frequency",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notification_preferences",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification preference',
-                'verbose_name_plural': 'notification preferences',
-                'constraints': [models.UniqueConstraint(fields=('user', 'kind'), name='notification_preference_once')],
+                "verbose_name": "notification preference",
+                "verbose_name_plural": "notification preferences",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "kind"), name="notification_preference_once"
+                    )
+                ],
             },
         ),
     ]

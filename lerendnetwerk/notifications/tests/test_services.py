@@ -7,7 +7,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone, translation
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.tests.factories import UserFactory, add_member
+from lerendnetwerk.networks.models import Network
 from lerendnetwerk.notifications import selectors, services
 from lerendnetwerk.notifications.models import Notification
 from lerendnetwerk.themes.notifications import DOT_VOTE_CLOSED, DOT_VOTE_OPENED
@@ -15,7 +17,7 @@ from lerendnetwerk.themes.notifications import DOT_VOTE_CLOSED, DOT_VOTE_OPENED
 pytestmark = pytest.mark.django_db
 
 
-def _vote_opened(users, network):
+def _vote_opened(users: list[User], network: Network) -> list[Notification]:
     return services.notify(
         users=users,
         kind=DOT_VOTE_OPENED,
@@ -73,9 +75,11 @@ def test_notify_makes_the_rows_in_a_fixed_number_of_queries(
     # The preferences (one query) and the rows (one insert), for two people or twenty.
     for users in (few, many):
         # The e-mails go after the commit, in the task queue: not counted here.
-        with django_capture_on_commit_callbacks(execute=True):
-            with django_assert_max_num_queries(2):
-                _vote_opened(users, network)
+        with (
+            django_capture_on_commit_callbacks(execute=True),
+            django_assert_max_num_queries(2),
+        ):
+            _vote_opened(users, network)
     assert Notification.objects.count() == 22
     assert len(mail.outbox) == 22
 
@@ -91,9 +95,7 @@ def test_an_unknown_kind_is_a_programming_error(participant):
         services.notify(users=[participant], kind="nobody.registered.this")
 
 
-def test_marking_read_updates_the_count(
-    network, participant, django_capture_on_commit_callbacks
-):
+def test_marking_read_updates_the_count(network, participant, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         _vote_opened([participant], network)
     assert selectors.unread_count(user=participant) == 1

@@ -3,7 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.tests.factories import login
+from lerendnetwerk.networks.models import Network
 from lerendnetwerk.notifications import selectors, services
 from lerendnetwerk.notifications.models import Notification
 from lerendnetwerk.themes.notifications import DOT_VOTE_CLOSED, DOT_VOTE_OPENED
@@ -11,7 +13,7 @@ from lerendnetwerk.themes.notifications import DOT_VOTE_CLOSED, DOT_VOTE_OPENED
 pytestmark = pytest.mark.django_db
 
 
-def _notify(user, network, count=1):
+def _notify(user: User, network: Network, count: int = 1) -> None:
     for _ in range(count):
         services.notify(
             users=[user],
