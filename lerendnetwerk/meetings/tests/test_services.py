@@ -69,7 +69,7 @@ def test_planning_invites_the_members_but_e_mails_nobody_until_the_facilitator_s
     assert meeting.invitations_sent_at is not None
     assert sorted(m.to[0] for m in mail.outbox) == sorted([facilitator.email, participant.email])
     assert set(Notification.objects.values_list("kind", flat=True)) == {"meetings.invitation"}
-    with pytest.raises(ValidationError, match="already"):
+    with pytest.raises(ValidationError, match="al verstuurd"):
         services.meeting_send_invitations(meeting=meeting)
 
 
