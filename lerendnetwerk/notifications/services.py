@@ -88,14 +88,12 @@ def notify(
             )
         )
     created = Notification.objects.bulk_create(notifications)
-    immediately = [n.user for n in created if n.delivery == Frequency.IMMEDIATELY and not silent]
-    if immediately:
-        if email is not None:
-            email(immediately)
-        else:
-            for notification in created:
-                if notification.user in immediately:
-                    _email_one(notification)
+    at_once = [n for n in created if n.delivery == Frequency.IMMEDIATELY and not silent]
+    if at_once and email is not None:
+        email([notification.user for notification in at_once])
+    elif at_once:
+        for notification in at_once:
+            _email_one(notification)
     return created
 
 

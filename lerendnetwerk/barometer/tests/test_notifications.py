@@ -68,7 +68,7 @@ def test_releasing_tells_the_members_the_results_are_ready(barometer_round, memb
     close(barometer_round)
     ready = Notification.objects.filter(kind=RESULTS_READY)
     assert ready.count() == len(members)
-    assert "/uitslag/" in ready.first().path
+    assert "/uitslag/" in ready[0].path
     # Releasing again (the pages do it lazily) tells nobody twice.
     services.round_release(barometer_round=barometer_round)
     assert ready.count() == len(members)

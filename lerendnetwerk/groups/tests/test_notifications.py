@@ -23,4 +23,4 @@ def test_planned_groups_notify_everyone_at_a_table(network, facilitator, partici
     )
     notified = Notification.objects.filter(kind=TABLE_ASSIGNED)
     assert {n.user for n in notified} == {facilitator, participant, *others}
-    assert notified.first().path.endswith(f"/groepen/{rotation.pk}/")
+    assert notified[0].path.endswith(f"/groepen/{rotation.pk}/")
