@@ -133,13 +133,19 @@ def test_facilitator_plans_a_meeting_members_answer_and_attendance_is_recorded(
     ]
     assert AgendaItem.objects.get(meeting=meeting, lead="member").lead_user == participant
 
-    # Everyone invited got an e-mail: facilitator and both participants.
+    # Nobody has been e-mailed yet: the facilitator sends the invitations once the agenda is
+    # ready, from the meeting page. Everyone invited gets one: facilitator and both participants.
+    assert not mail.outbox
+    meeting_path = f"/bijeenkomsten/{meeting.pk}/"
+    visit(page, meeting_path)
+    follow(page, page.locator("main form button", has_text="Uitnodigingen versturen"))
+    expect(page.locator(".utrecht-alert--ok[role=status]")).to_be_visible()
+    expect(page.locator("#invitations-heading + p")).to_contain_text("verstuurd op")
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         [facilitator.email, participant.email, decliner.email]
     )
 
     # Daan logs in and accepts on the meeting page.
-    meeting_path = f"/bijeenkomsten/{meeting.pk}/"
     daan = fresh_page()
     log_in(daan, participant.email)
     visit(daan, meeting_path)
