@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "lerendnetwerk.core",
     "lerendnetwerk.regions",
     "lerendnetwerk.accounts",
+    "lerendnetwerk.notifications",
     "lerendnetwerk.catalogue",
     "lerendnetwerk.networks",
     "lerendnetwerk.meetings",
@@ -115,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "lerendnetwerk.core.context_processors.site",
                 "lerendnetwerk.accounts.context_processors.roles",
+                "lerendnetwerk.notifications.context_processors.unread",
             ],
         },
     }
@@ -221,6 +223,8 @@ RETENTION_TASK_RESULT_DAYS = int(env("RETENTION_TASK_RESULT_DAYS", "30"))
 RETENTION_LOGIN_RECORD_DAYS = int(env("RETENTION_LOGIN_RECORD_DAYS", "90"))
 RETENTION_INVITATION_DAYS = int(env("RETENTION_INVITATION_DAYS", "30"))
 RETENTION_AUDIT_DAYS = int(env("RETENTION_AUDIT_DAYS", "365"))
+# Notifications a person has read are deleted this many days after reading.
+RETENTION_NOTIFICATION_DAYS = int(env("RETENTION_NOTIFICATION_DAYS", "90"))
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

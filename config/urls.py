@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("lerendnetwerk.reports.urls")),
     path("", include("lerendnetwerk.public.urls")),
     path("", include("lerendnetwerk.search.urls")),
+    path("", include("lerendnetwerk.notifications.urls")),
     path("", include("lerendnetwerk.pages.urls")),
     path("mijn-gegevens/", include("lerendnetwerk.privacy.urls")),
     prefix_default_language=False,

@@ -8,9 +8,10 @@ class BarometerConfig(AppConfig):
         from lerendnetwerk.networks import sections
         from lerendnetwerk.networks.sections import Section
 
-        from . import invalidation
+        from . import invalidation, notifications
 
         invalidation.connect()
+        notifications.register()
         sections.register(
             Section(
                 key="barometer",

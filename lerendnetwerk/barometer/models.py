@@ -207,6 +207,8 @@ class BarometerRound(models.Model):
     )
     # Whether the sealed answers have been turned into responses (see the module docstring).
     released = models.BooleanField(_("answers released"), default=False, editable=False)
+    # When the members who had not answered were reminded that it closes soon (once).
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True, editable=False)
 
     objects = RoundQuerySet.as_manager()
 

@@ -20,6 +20,7 @@ from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Membership, Network
 from lerendnetwerk.regions.models import Region
 
+from . import notifications
 from .models import (
     OPEN_TEXT_MAX,
     SCALE,
@@ -314,6 +315,7 @@ def _validate_closing_date(closes_on: date) -> None:
 
 
 def _invite(barometer_round: BarometerRound, members: list[User]) -> None:
+    """The invitation e-mail, for those who want to hear of a new round at once."""
     for user in members:
         with translation.override(user.language):
             path = reverse(
@@ -334,7 +336,8 @@ def _invite(barometer_round: BarometerRound, members: list[User]) -> None:
 
 @transaction.atomic
 def round_open(*, network: Network, closes_on: date, opened_by: User) -> BarometerRound:
-    """Open a round with the region's current questionnaire and invite every member by e-mail.
+    """Open a round with the region's current questionnaire and notify every member (by
+    e-mail at once, unless they chose a digest or no e-mail for new rounds).
 
     Refused while another round of the network is open, and when the network has fewer members
     besides its facilitators than the region's minimum: its results could never be shown.
@@ -374,7 +377,11 @@ def round_open(*, network: Network, closes_on: date, opened_by: User) -> Baromet
         opened_by=opened_by,
         memberships_until=max(pk for pk, _role in memberships),
     )
-    _invite(barometer_round, members)
+    notifications.round_opened(
+        barometer_round=barometer_round,
+        users=members,
+        email=lambda users: _invite(barometer_round, users),
+    )
     return barometer_round
 
 
@@ -445,7 +452,45 @@ def _release(barometer_round: BarometerRound) -> int:
     Answer.objects.bulk_create(answers)
     SealedResponse.objects.filter(round=barometer_round).delete()
     barometer_round.released = True
+    notifications.results_ready(
+        barometer_round=barometer_round,
+        users=list(network_selectors.members(network=barometer_round.network_id)),
+    )
     return len(responses)
+
+
+def rounds_remind_closing(*, today: date | None = None) -> int:
+    """Remind the members who may answer an open round and have not, once, when it closes
+    within `REMIND_DAYS_BEFORE` days (the daily command). Returns how many rounds reminded.
+    One transaction per round, with the round locked, so running it twice reminds once."""
+    today = today or timezone.localdate()
+    due = (
+        BarometerRound.objects.open()
+        .filter(
+            reminded_at__isnull=True,
+            closes_on__lte=today + timedelta(days=notifications.REMIND_DAYS_BEFORE),
+        )
+        .values_list("pk", flat=True)
+    )
+    return sum(_remind(pk) for pk in due)
+
+
+@transaction.atomic
+def _remind(pk: int) -> bool:
+    barometer_round = (
+        BarometerRound.objects.select_for_update(of=("self",)).select_related("network").get(pk=pk)
+    )
+    if barometer_round.reminded_at is not None or barometer_round.is_closed:
+        return False
+    memberships = network_selectors.memberships_active(network=barometer_round.network_id)
+    if barometer_round.memberships_until is not None:
+        memberships = memberships.filter(pk__lte=barometer_round.memberships_until)
+    answered = Participation.objects.filter(round=barometer_round).values("user_id")
+    waiting = User.objects.filter(pk__in=memberships.values("user_id")).exclude(pk__in=answered)
+    notifications.round_closing(barometer_round=barometer_round, users=list(waiting))
+    barometer_round.reminded_at = timezone.now()
+    barometer_round.save(update_fields=["reminded_at"])
+    return True
 
 
 # --- Answering --------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ def email_enqueue(
     context: dict[str, Any],
     language: str | None = None,
     attachments: list[tuple[str, str, str]] | None = None,
+    key: str | None = None,
 ) -> None:
     """Render `<template>_subject.txt`, `.txt` and `.html` and queue them after the commit.
 
@@ -26,14 +27,16 @@ def email_enqueue(
 
     Queued on commit so that a rolled-back request never sends a message about something that
     did not happen. Each e-mail gets its idempotency key here, once: however often the task
-    runs, the key is sent at most once (core/tasks.py).
+    runs, the key is sent at most once (core/tasks.py). A caller that may queue the same
+    e-mail again (a digest command run twice) passes its own `key`, made from what the e-mail
+    is about, so that the second one is not sent.
     """
     context = {"SITE_URL": settings.SITE_URL, **context}
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = " ".join(_render_plain(f"{template}_subject.txt", context).split())
         text = _render_plain(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
-    key = str(uuid4())
+    key = key or str(uuid4())
     transaction.on_commit(
         lambda: send_email.enqueue(
             to=[to], subject=subject, text=text, html=html, attachments=attachments or [], key=key

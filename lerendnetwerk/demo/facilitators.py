@@ -103,6 +103,7 @@ def _next_meeting(network: Network, coordinator: User) -> Meeting:
         ends_at=datetime.combine(day, time(16, 30), tzinfo=zone),
         address="Stadskantoor, Stadsplateau 1",
         created_by=coordinator,
+        invitations_sent_at=timezone.now(),
     )
     case_discussion = Entry.objects.filter(slug="casusbesprekingen").first()
     AgendaItem.objects.bulk_create(

@@ -1,6 +1,7 @@
 """Demo meetings: a few held meetings with agendas, answers, attendance and notes, and the next
 one or two planned. Created directly (not through the services) so that no e-mail goes out and
-meetings can lie in the past."""
+meetings can lie in the past. The invitations of the next meeting went out three weeks before it;
+one six weeks ahead waits for its facilitator to send them."""
 
 import random
 from datetime import date, datetime, time, timedelta
@@ -34,6 +35,8 @@ NOTES = [
 # The troubles a few demo networks are in, each a pitfall of the Handreiking that its signals
 # show: fewer come each time, many send apologies, an invited expert lectures every meeting.
 DROP_OUTS, CANCELLATIONS, LECTURES = "drop_outs", "cancellations", "expert_dependence"
+# How long before a meeting its facilitator sent the invitations.
+INVITED_BEFORE = timedelta(weeks=3)
 
 
 def seed_meetings(
@@ -86,7 +89,8 @@ def _meeting(
 ) -> Meeting:
     zone = timezone.get_current_timezone()
     starts = datetime.combine(day, time(rng.choice([15, 15, 16])), tzinfo=zone)
-    past = starts < timezone.now()
+    now = timezone.now()
+    past = starts < now
     host = rng.choice(hosts) if hosts else None
     return Meeting(
         network=network,
@@ -104,6 +108,7 @@ def _meeting(
         if past
         else "",
         attendance_recorded_at=starts + timedelta(hours=3) if past else None,
+        invitations_sent_at=starts - INVITED_BEFORE if starts - INVITED_BEFORE < now else None,
     )
 
 

@@ -349,6 +349,7 @@ def _meeting(cycle: Cycle, k: int, starts: datetime) -> Meeting:
         ends_at=starts + timedelta(hours=2),
         address="Wijkcentrum",
         attendance_recorded_at=starts if starts < timezone.now() else None,
+        invitations_sent_at=starts - timedelta(weeks=3),
     )
 
 

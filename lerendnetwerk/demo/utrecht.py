@@ -45,6 +45,7 @@ from lerendnetwerk.networks.models import (
     PhaseTransition,
     Prerequisite,
 )
+from lerendnetwerk.notifications.services import no_email
 from lerendnetwerk.regions.models import District, Organisation, Region
 from lerendnetwerk.signals.services import signals_compute
 
@@ -99,6 +100,9 @@ class People:
     experts: list[User]
 
 
+# The services the demo calls notify the members (a dot vote, the contract, results): the
+# notifications are listed on the platform, but nobody is e-mailed.
+@no_email()
 def seed_demo(*, password: str, seed: int) -> str:
     rng = random.Random(seed)
     utrecht = Region.objects.get(slug="utrecht")

@@ -9,7 +9,10 @@ class GroupsConfig(AppConfig):
         from lerendnetwerk.networks import leaving, sections
         from lerendnetwerk.networks.sections import Section
 
+        from . import notifications
         from .services import buddies_leave
+
+        notifications.register()
 
         leaving.register("groups.buddies", buddies_leave)
 

@@ -9,8 +9,10 @@ class MeetingsConfig(AppConfig):
         from lerendnetwerk.networks import leaving, sections
         from lerendnetwerk.networks.sections import Section
 
+        from . import notifications
         from .services import rsvps_leave
 
+        notifications.register()
         leaving.register("meetings.rsvps", rsvps_leave)
 
         sections.register(

@@ -56,6 +56,9 @@ class Meeting(models.Model):
     notes_agreements = models.TextField(_("agreements"), blank=True)
     notes_next = models.TextField(_("what comes next"), blank=True)
     attendance_recorded_at = models.DateTimeField(_("attendance recorded"), null=True, blank=True)
+    # When the facilitator sent the invitations (once the agenda is ready); until then changes
+    # and a cancellation e-mail nobody, and no reminder goes out.
+    invitations_sent_at = models.DateTimeField(_("invitations sent"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

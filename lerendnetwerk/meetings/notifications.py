@@ -10,9 +10,13 @@ from typing import TYPE_CHECKING, Literal
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.networks.selectors import member_ids
+from lerendnetwerk.notifications import kinds
+from lerendnetwerk.notifications.kinds import Frequency
+from lerendnetwerk.notifications.services import notify
 
 from .calendar import meeting_invitation_ics, meeting_url
 from .tokens import rsvp_token
@@ -23,6 +27,34 @@ if TYPE_CHECKING:
     from .models import Meeting
 
 Kind = Literal["invitation", "changed", "cancelled", "reminder"]
+
+INVITATION = "meetings.invitation"
+
+
+def register() -> None:
+    kinds.register(
+        INVITATION,
+        _("An invitation to a meeting"),
+        Frequency.IMMEDIATELY,
+        _(
+            "The facilitator invites you once the agenda is ready. Sent at once, the e-mail "
+            "carries a calendar file; later changes and a cancellation always come at once."
+        ),
+        message=_("You are invited to the meeting %(meeting)s of %(network)s."),
+        order=20,
+    )
+
+
+def meeting_invite(*, meeting: "Meeting", recipients: list["User"]) -> None:
+    """Notify the invited; those who want it at once get the invitation with its .ics."""
+    notify(
+        users=recipients,
+        kind=INVITATION,
+        params={"meeting": meeting.title, "network": meeting.network.name},
+        url_name="meetings:detail",
+        url_args=[meeting.pk],
+        email=lambda users: meeting_notify(meeting=meeting, kind="invitation", recipients=users),
+    )
 
 
 def meeting_notify(*, meeting: "Meeting", kind: Kind, recipients: Iterable["User"]) -> int:

@@ -18,7 +18,7 @@ from lerendnetwerk.networks.models import Membership, Network
 from lerendnetwerk.regions.models import Organisation
 
 from .models import AgendaItem, CalendarFeed, Meeting, Rsvp
-from .notifications import meeting_notify
+from .notifications import meeting_invite, meeting_notify
 from .tasks import meeting_remind
 
 
@@ -67,7 +67,10 @@ def meeting_schedule(
     host: Organisation | None = None,
     address: str = "",
 ) -> Meeting:
-    """Plan a meeting in the network's current cycle and phase and invite every member."""
+    """Plan a meeting in the network's current cycle and phase with every member invited.
+
+    Nobody is e-mailed yet: the facilitator sends the invitations once the agenda is ready
+    (`meeting_send_invitations`)."""
     refuse_too_long({"purpose": (purpose, NOTES_MAX)})
     _validate_times(starts_at, ends_at, is_new=True)
     _validate_place(host, address)
@@ -88,13 +91,37 @@ def meeting_schedule(
     )
     members = list(network_selectors.members(network=network))
     Rsvp.objects.bulk_create(Rsvp(meeting=meeting, user=user) for user in members)
-    meeting_notify(meeting=meeting, kind="invitation", recipients=members)
     _schedule_reminder(meeting)
     return meeting
 
 
 def _invited(meeting: Meeting) -> list[User]:
     return [rsvp.user for rsvp in meeting.rsvps.select_related("user")]
+
+
+@transaction.atomic
+def meeting_send_invitations(*, meeting: Meeting) -> Meeting:
+    """Send the invitations: a notification to everyone invited, by e-mail with the .ics file
+    at once unless they chose a digest or no e-mail. Once per meeting; later changes and a
+    cancellation are e-mailed to the invited from then on. Refused for a cancelled or past
+    meeting, one without agenda items, and when they have been sent already."""
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("network", "host", "created_by")
+        .get(pk=meeting.pk)
+    )
+    if meeting.is_cancelled:
+        raise ValidationError(_("A cancelled meeting cannot be changed."))
+    if meeting.is_past:
+        raise ValidationError(_("This meeting has taken place; there is nobody to invite."))
+    if meeting.invitations_sent_at is not None:
+        raise ValidationError(_("The invitations for this meeting have been sent already."))
+    if not meeting.agenda_items.exists():
+        raise ValidationError(_("Put at least one item on the agenda before inviting."))
+    meeting.invitations_sent_at = timezone.now()
+    meeting.save(update_fields=["invitations_sent_at"])
+    meeting_invite(meeting=meeting, recipients=_invited(meeting))
+    return meeting
 
 
 @transaction.atomic
@@ -108,7 +135,8 @@ def meeting_update(
     host: Organisation | None = None,
     address: str = "",
 ) -> Meeting:
-    """Change a meeting. A new time or place raises the SEQUENCE and tells everyone invited."""
+    """Change a meeting. A new time or place raises the SEQUENCE and tells everyone invited,
+    once the invitations went out."""
     if meeting.is_cancelled:
         raise ValidationError(_("A cancelled meeting cannot be changed."))
     refuse_too_long({"purpose": (purpose, NOTES_MAX)})
@@ -127,7 +155,8 @@ def meeting_update(
         meeting.sequence += 1
     meeting.save()
     if moved:
-        meeting_notify(meeting=meeting, kind="changed", recipients=_invited(meeting))
+        if meeting.invitations_sent_at is not None:
+            meeting_notify(meeting=meeting, kind="changed", recipients=_invited(meeting))
         _schedule_reminder(meeting)
     return meeting
 
@@ -141,7 +170,8 @@ def meeting_cancel(*, meeting: Meeting) -> Meeting:
     meeting.status = Meeting.Status.CANCELLED
     meeting.sequence += 1
     meeting.save(update_fields=["status", "sequence"])
-    meeting_notify(meeting=meeting, kind="cancelled", recipients=_invited(meeting))
+    if meeting.invitations_sent_at is not None:
+        meeting_notify(meeting=meeting, kind="cancelled", recipients=_invited(meeting))
     return meeting
 
 

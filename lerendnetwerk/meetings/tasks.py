@@ -6,13 +6,19 @@ from .notifications import meeting_notify
 
 @task()
 def meeting_remind(*, meeting_id: int, sequence: int) -> int:
-    """Send the reminder, unless the meeting changed (new sequence), was cancelled or is gone.
+    """Send the reminder, unless the meeting changed (new sequence), was cancelled or is gone,
+    or its invitations were never sent.
 
     Returns how many reminders were queued. Members who declined are not reminded.
     """
     meeting = (
         Meeting.objects.select_related("network", "host", "created_by")
-        .filter(pk=meeting_id, sequence=sequence, status=Meeting.Status.SCHEDULED)
+        .filter(
+            pk=meeting_id,
+            sequence=sequence,
+            status=Meeting.Status.SCHEDULED,
+            invitations_sent_at__isnull=False,
+        )
         .first()
     )
     if meeting is None:

@@ -10,6 +10,11 @@ urlpatterns = [
     path("bijeenkomsten/<int:pk>/bijeenkomst.ics", views.meeting_calendar_file, name="ics"),
     path("bijeenkomsten/<int:pk>/wijzigen/", views.meeting_edit, name="edit"),
     path("bijeenkomsten/<int:pk>/annuleren/", views.meeting_cancel, name="cancel"),
+    path(
+        "bijeenkomsten/<int:pk>/uitnodigen/",
+        views.meeting_send_invitations,
+        name="send_invitations",
+    ),
     path("bijeenkomsten/<int:pk>/agenda/", views.meeting_agenda, name="agenda"),
     path(
         "bijeenkomsten/<int:pk>/agenda/<int:item_id>/verwijderen/",

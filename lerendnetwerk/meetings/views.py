@@ -77,7 +77,11 @@ def meeting_schedule(request: "AuthenticatedHttpRequest", slug: str) -> HttpResp
             add_validation_error(form, error)
         else:
             messages.success(
-                request, _("The meeting has been planned and the members have been invited.")
+                request,
+                _(
+                    "The meeting has been planned. Put together the agenda, then send the "
+                    "invitations."
+                ),
             )
             return redirect("meetings:agenda", pk=meeting.pk)
     return render(request, "meetings/meeting_form.html", {"network": network, "form": form})
@@ -157,10 +161,26 @@ def meeting_cancel(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(
-                request, _("The meeting has been cancelled and everyone invited has been told.")
+                request,
+                _("The meeting has been cancelled and everyone invited has been told.")
+                if meeting.invitations_sent_at
+                else _("The meeting has been cancelled."),
             )
         return redirect("meetings:detail", pk=meeting.pk)
     return render(request, "meetings/cancel.html", {"meeting": meeting, "network": meeting.network})
+
+
+@login_required
+@require_POST
+def meeting_send_invitations(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk, "meetings.change_meeting")
+    try:
+        services.meeting_send_invitations(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The invitations have been sent."))
+    return redirect("meetings:detail", pk=meeting.pk)
 
 
 @login_required

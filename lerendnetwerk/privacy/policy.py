@@ -78,6 +78,13 @@ POLICY: dict[str, Rule] = {
     # emptied, the copied address is purged after RETENTION_AUDIT_DAYS.
     "core.AuditEntry.user": _authored("what the person, as staff, opened in the admin site"),
     "core.AuditEntry.email": _retention("who opened personal data in the admin site"),
+    # --- Notifications
+    "notifications.Notification.user": _own(
+        "what the platform told the person and when they read it (old read ones are purged)"
+    ),
+    "notifications.NotificationPreference.user": _own("how the person gets notifications"),
+    "notifications.Notification.url_name": _not_personal("the name of the page it links to"),
+    "notifications.Notification.emailed_at": _not_personal("when it was e-mailed, no address"),
     # --- Networks
     "networks.Network.created_by": _authored("networks the person started"),
     "networks.Membership.user": _own("the networks the person was in, with their role"),

@@ -217,7 +217,8 @@ def _older_than(days: int, now: datetime.datetime) -> datetime.datetime:
 def personal_data_purge(*, now: datetime.datetime | None = None) -> dict[str, int]:
     """Delete what is kept for a while only (periods in settings, see the processing register):
     finished background tasks (they hold e-mail bodies and links), login attempts and logs
-    (IP addresses), expired sessions, and invitations that were used or have expired.
+    (IP addresses), expired sessions, invitations that were used or have expired, and
+    notifications read long ago.
     Returns how many rows went, per kind."""
     now = now or timezone.now()
     task_result: type[models.Model] = apps.get_model("django_tasks_database", "DBTaskResult")
@@ -250,6 +251,12 @@ def personal_data_purge(*, now: datetime.datetime | None = None) -> dict[str, in
     audit = apps.get_model("core", "AuditEntry")
     counts["audit entries"] = audit._base_manager.filter(
         at__lt=_older_than(settings.RETENTION_AUDIT_DAYS, now)
+    ).delete()[0]
+    # Notifications are a pointer to something that happened; once read they have done their
+    # work. Unread ones stay: the person has not seen them yet.
+    notification = apps.get_model("notifications", "Notification")
+    counts["read notifications"] = notification._base_manager.filter(
+        read_at__lt=_older_than(settings.RETENTION_NOTIFICATION_DAYS, now)
     ).delete()[0]
     # Idempotency keys only matter while a task may still be retried.
     sent = apps.get_model("core", "SentEmail")

@@ -9,6 +9,10 @@ class ThemesConfig(AppConfig):
         from lerendnetwerk.networks import sections
         from lerendnetwerk.networks.sections import Section
 
+        from . import notifications
+
+        notifications.register()
+
         sections.register(
             Section(
                 key="themes",

@@ -146,13 +146,19 @@ def test_facilitator_plans_a_meeting_members_answer_and_attendance_is_recorded(
     expect(items.nth(0)).to_contain_text(first_title)
     expect(items.nth(0).get_by_role("button", name=re.compile("^Omhoog"))).to_have_count(0)
 
-    # Everyone invited got an e-mail: facilitator and both participants.
+    # Nobody has been e-mailed yet: the facilitator sends the invitations once the agenda is
+    # ready, from the meeting page. Everyone invited gets one: facilitator and both participants.
+    assert not mail.outbox
+    meeting_path = f"/bijeenkomsten/{meeting.pk}/"
+    visit(page, meeting_path)
+    follow(page, page.locator("main form button", has_text="Uitnodigingen versturen"))
+    expect(page.locator(".utrecht-alert--ok[role=status]")).to_be_visible()
+    expect(page.locator("#invitations-heading + p")).to_contain_text("verstuurd op")
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         [facilitator.email, participant.email, decliner.email]
     )
 
     # Daan logs in and accepts on the meeting page.
-    meeting_path = f"/bijeenkomsten/{meeting.pk}/"
     daan = fresh_page()
     log_in(daan, participant.email)
     visit(daan, meeting_path)

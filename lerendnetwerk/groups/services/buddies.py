@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.networks.selectors import member_ids
 
+from .. import notifications
 from ..models import Buddy
 from ..planner import Problem
 from ..selectors import planning_members
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 @transaction.atomic
 def buddies_set(*, network: "Network", pairs: Sequence[Sequence["User"]]) -> list[Buddy]:
     """Replace the cycle's buddy pairs. Pairs of two, a trio only to absorb an odd one out;
-    everyone in at most one pair. The previous pairs end and stay as history."""
+    everyone in at most one pair. The previous pairs end and stay as history. Everyone in a
+    pair is notified."""
     cycle = network.current_cycle
     if cycle is None:
         raise ValidationError(_("This network has no cycle."))
@@ -48,6 +50,7 @@ def buddies_set(*, network: "Network", pairs: Sequence[Sequence["User"]]) -> lis
         buddy = Buddy.objects.create(network=network, cycle=cycle, started_at=now)
         buddy.members.set(pair)
         created.append(buddy)
+    notifications.buddies_assigned(network=network, users=[user for pair in pairs for user in pair])
     return created
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from lerendnetwerk.meetings import selectors as meeting_selectors
 
+from .. import notifications
 from ..models import GroupRotation, RotationGroup, RotationRound
 from ..planner import Problem, score
 from ..selectors import planning_members
@@ -145,6 +146,12 @@ def _store(
     rotation.repeats = result.repeats
     rotation.unmixed_groups = result.unmixed
     rotation.save(update_fields=["repeats", "unmixed_groups", "replanned_at"])
+    notifications.tables_assigned(
+        network=rotation.network,
+        rotation_id=rotation.pk,
+        rotation_name=rotation.name,
+        users=[members[i] for groups in schedule for group in groups for i in group],
+    )
 
 
 def _held(round_: RotationRound) -> bool:

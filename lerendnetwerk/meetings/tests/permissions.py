@@ -51,6 +51,7 @@ ROWS: dict[str, Row] = {
     "meetings:ics": ("get", meeting, only(*NETWORK_READERS)),
     "meetings:edit": ("get", meeting, only("facilitator")),
     "meetings:cancel": ("get", meeting, only("facilitator")),
+    "meetings:send_invitations": ("post", meeting, only("facilitator", granted=REDIRECT)),
     "meetings:agenda": ("get", meeting, only("facilitator")),
     "meetings:agenda_remove": ("post", agenda_item, only("facilitator", granted=REDIRECT)),
     "meetings:agenda_move": ("post", agenda_item, only("facilitator", granted=REDIRECT)),

@@ -7,10 +7,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from icalendar import Calendar
 
+from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
 from lerendnetwerk.core.tests.factories import add_member
 from lerendnetwerk.meetings import services
 from lerendnetwerk.meetings.models import Meeting, Rsvp
+from lerendnetwerk.meetings.tests.conftest import agenda_ready_and_invited
+from lerendnetwerk.networks.models import Network
+from lerendnetwerk.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -28,7 +32,59 @@ def event_of(calendar: Calendar):
     return event
 
 
-def test_scheduling_invites_every_member_with_a_personal_ics(meeting, facilitator, participant):
+def _plan(network: Network, facilitator: User, starts: datetime | None = None) -> Meeting:
+    starts = starts or timezone.now() + timedelta(days=7)
+    return services.meeting_schedule(
+        network=network,
+        title="Nog zonder agenda",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        address="Utrecht",
+        created_by=facilitator,
+    )
+
+
+def test_planning_invites_the_members_but_e_mails_nobody_until_the_facilitator_sends(
+    network, facilitator, participant, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = _plan(network, facilitator)
+    assert {r.user for r in meeting.rsvps.all()} == {facilitator, participant}
+    assert mail.outbox == [] and not Notification.objects.exists()
+    # Without an agenda there is nothing to invite to yet.
+    with pytest.raises(ValidationError, match="agenda"):
+        services.meeting_send_invitations(meeting=meeting)
+    # A change before the invitations went out tells nobody.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_update(
+            meeting=meeting,
+            title=meeting.title,
+            starts_at=meeting.starts_at + timedelta(hours=1),
+            ends_at=meeting.ends_at + timedelta(hours=1),
+            address="Elders",
+        )
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = agenda_ready_and_invited(meeting)
+    assert meeting.invitations_sent_at is not None
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([facilitator.email, participant.email])
+    assert set(Notification.objects.values_list("kind", flat=True)) == {"meetings.invitation"}
+    with pytest.raises(ValidationError, match="al verstuurd"):
+        services.meeting_send_invitations(meeting=meeting)
+
+
+def test_cancelling_before_the_invitations_went_out_e_mails_nobody(
+    network, facilitator, participant, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = _plan(network, facilitator)
+        services.meeting_cancel(meeting=meeting)
+    assert mail.outbox == []
+
+
+def test_sending_the_invitations_e_mails_every_member_a_personal_ics(
+    meeting, facilitator, participant
+):
     assert {r.user for r in meeting.rsvps.all()} == {facilitator, participant}
     assert all(r.answer == Rsvp.Answer.PENDING for r in meeting.rsvps.all())
     assert len(mail.outbox) == 2
@@ -147,6 +203,7 @@ def test_times_are_right_across_the_daylight_saving_change(
             address="Utrecht",
             created_by=facilitator,
         )
+        meeting = agenda_ready_and_invited(meeting)
     assert meeting.starts_at.astimezone(AMSTERDAM).utcoffset() == timedelta(hours=2)
     message = next(m for m in mail.outbox if m.to == [participant.email])
     assert "19:30" in message.body and "21:30" in message.body
@@ -200,6 +257,7 @@ def test_attendance_is_recorded_only_after_the_start(meeting, participant, facil
 
 
 def test_agenda_items_from_the_catalogue_and_free_items(meeting, participant):
+    meeting.agenda_items.all().delete()  # the fixture's welcome item
     domino = Entry.objects.get(slug="levend-domino")
     first = services.agenda_item_add(
         meeting=meeting, entry=domino, duration_minutes=20, lead="facilitator"

@@ -276,3 +276,38 @@ def test_a_too_long_reason_by_the_signed_link_is_kept_with_a_clear_message(
     assert TOO_LONG.strip() in page
     assert "De reden mag hoogstens 300 tekens hebben" in page
     assert meeting.rsvps.get(user=participant).answer == "pending"
+
+
+def test_the_facilitator_sends_the_invitations_from_the_meeting_page(
+    network, facilitator, participant, django_capture_on_commit_callbacks
+):
+    starts = timezone.now() + timedelta(days=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        planned = services.meeting_schedule(
+            network=network,
+            title="Nog uit te nodigen",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+            address="Utrecht",
+            created_by=facilitator,
+        )
+    assert mail.outbox == []
+    client = login(facilitator)
+    page = client.get(reverse("meetings:detail", args=[planned.pk])).content.decode()
+    assert "Zet eerst onderdelen op de agenda" in page
+    services.agenda_item_add(
+        meeting=planned, title="Welkom", duration_minutes=10, lead="facilitator"
+    )
+    page = client.get(reverse("meetings:detail", args=[planned.pk])).content.decode()
+    assert "Uitnodigingen versturen" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("meetings:send_invitations", args=[planned.pk]))
+    assert response.status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([facilitator.email, participant.email])
+    page = client.get(reverse("meetings:detail", args=[planned.pk])).content.decode()
+    assert "De uitnodigingen zijn verstuurd op" in page
+    # A participant cannot send them.
+    assert (
+        login(participant).post(reverse("meetings:send_invitations", args=[planned.pk])).status_code
+        == 403
+    )

@@ -200,6 +200,11 @@ def test_its_leader_plans_meetings_for_its_members(
             address="Stadskantoor",
             created_by=coordinator,
         )
+        # The invitations go out once the agenda is ready.
+        meeting_services.agenda_item_add(
+            meeting=meeting, title="Casus", duration_minutes=60, lead="facilitator"
+        )
+        meeting_services.meeting_send_invitations(meeting=meeting)
     assert meeting.phase == ""
     assert {m.to[0] for m in mail.outbox} == {coordinator.email, facilitator.email}
 

@@ -13,6 +13,7 @@ from lerendnetwerk.accounts.models import User
 from lerendnetwerk.core.text import LONG_TEXT_MAX
 from lerendnetwerk.networks.models import Network
 
+from .. import notifications
 from ..models import Agreement, AgreementAcknowledgement, AgreementSuggestion
 from .common import require_member, require_text
 
@@ -21,7 +22,8 @@ SUGGESTION_MAX = 500
 
 @transaction.atomic
 def agreement_publish(*, network: Network, text: str, published_by: User) -> Agreement:
-    """Publish a new version (number + 1, the full text); open suggestions count as weighed."""
+    """Publish a new version (number + 1, the full text); open suggestions count as weighed.
+    The other members are notified."""
     text = require_text(
         text,
         field="text",
@@ -41,6 +43,9 @@ def agreement_publish(*, network: Network, text: str, published_by: User) -> Agr
     )
     AgreementSuggestion.objects.filter(network=network, taken_into__isnull=True).update(
         taken_into=agreement
+    )
+    notifications.agreement_published(
+        network=network, version=agreement.version, published_by=published_by
     )
     return agreement
 

@@ -28,6 +28,7 @@ from lerendnetwerk.accounts.models import User
 from lerendnetwerk.networks.models import Cycle
 from lerendnetwerk.networks.selectors import member_ids
 
+from .. import notifications
 from ..models import DotVote, DotVoteSticker, ThemeProposal
 from ..models.choosing import MAX_STICKERS
 from .common import require_member
@@ -56,7 +57,8 @@ def dot_vote_open(
     stickers_per_member: int = 3,
     show_results_while_open: bool = False,
 ) -> DotVote:
-    """Open a round over some of the cycle's proposals. Refused while another round is open."""
+    """Open a round over some of the cycle's proposals and notify the members (notifications,
+    in this transaction). Refused while another round is open."""
     proposals = list(proposals)
     _validate_round_settings(proposals, cycle, stickers_per_member)
     # Locked so that two clicks at once cannot open two rounds (the constraint would refuse).
@@ -70,6 +72,9 @@ def dot_vote_open(
         show_results_while_open=show_results_while_open,
     )
     dot_vote.proposals.set(proposals)
+    notifications.dot_vote_opened(
+        network=cycle.network, dot_vote_id=dot_vote.pk, opened_by=opened_by
+    )
     return dot_vote
 
 
@@ -119,7 +124,7 @@ def dot_vote_close(*, dot_vote: DotVote) -> DotVote:
     """Close the round: from now on nothing changes and everyone sees the ranking.
 
     Waits for votes in progress (it takes the members' locks that voters take). Drops the
-    stickers of people who left the network while the round was open.
+    stickers of people who left the network while the round was open. Notifies the members.
     """
     # NO KEY UPDATE: voters inserting stickers take a key-share lock on this row; a plain
     # FOR UPDATE here would deadlock with a voter who holds their membership lock.
@@ -135,6 +140,7 @@ def dot_vote_close(*, dot_vote: DotVote) -> DotVote:
     locked.closed_at = timezone.now()
     locked.voters = stickers.values("member").distinct().count()
     locked.save(update_fields=["closed_at", "voters"])
+    notifications.dot_vote_closed(network=locked.cycle.network, dot_vote_id=locked.pk)
     # The caller's object shows the round closed too.
     dot_vote.closed_at, dot_vote.voters = locked.closed_at, locked.voters
     return dot_vote
