@@ -314,5 +314,30 @@ def test_the_page_reads_the_same_for_one_network_or_five(district: District) -> 
     # The facilitator of one network and of six: the same again.
     lone = UserFactory.create(name="Lone Kartrekker")
     _person_in([NetworkFactory.create(district=district)], lone)
-    # No challenge to read; the signals and the attendance to record instead.
-    assert _queries(lone) == _queries(facilitator) == 18
+    # ... and the signals and the attendance to record of the networks they lead.
+    assert _queries(lone) == _queries(facilitator) == 19
+
+
+def test_a_coordinator_sees_the_networks_to_look_at_first(
+    network: Network, coordinator: User, outsider: User
+) -> None:
+    from lerendnetwerk.signals.models import Severity, Signal
+    from lerendnetwerk.signals.rulebook import RULES
+
+    first, second, *_rest = RULES
+    for rule, severity in ((first, Severity.ALERT), (second, Severity.WARNING)):
+        Signal.objects.create(
+            network=network, rule=rule, severity=severity, since=timezone.localdate()
+        )
+    Signal.objects.create(
+        network=NetworkFactory.create(district=network.district),
+        rule=first,
+        severity=Severity.INFO,
+        since=timezone.localdate(),
+    )
+
+    response = login(coordinator).get(DASHBOARD)
+
+    assert response.context["coordinator_waiting"] == 1
+    assert "1 netwerk in je regio heeft een waarschuwing of alarm" in response.content.decode()
+    assert login(outsider).get(DASHBOARD).context["coordinator_waiting"] == 0

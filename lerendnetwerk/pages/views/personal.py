@@ -4,9 +4,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
+from lerendnetwerk.accounts.roles import is_coordinator
 from lerendnetwerk.catalogue.selectors import stage_summaries
 from lerendnetwerk.knowledge import selectors as knowledge_selectors
 from lerendnetwerk.networks import manager_panels
+from lerendnetwerk.signals.selectors import region as signal_region
 
 from .. import selectors
 
@@ -37,7 +39,10 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             "is_manager": is_manager,
             "manager_waiting": manager_panels.waiting_count(user) if is_manager else 0,
             "invitation_count": selectors.open_invitation_count(user=user),
-            # Asked only for experts, like the manager's count.
+            # Asked only for coordinators and experts, like the manager's count.
+            "coordinator_waiting": signal_region.networks_to_look_at(user=user)
+            if is_coordinator(user)
+            else 0,
             "expert_waiting": knowledge_selectors.open_request_count(expert=user)
             if user.is_expert
             else 0,
