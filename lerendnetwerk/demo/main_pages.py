@@ -74,5 +74,6 @@ def main_pages(namespace: str = "") -> list[Page]:
         Page("barometer per region", coordinator, reverse("barometer:region")),
         Page("signals per region", coordinator, reverse("signals:region")),
         Page("member dashboard", participant, reverse("pages:dashboard")),
+        Page("facilitator dashboard", facilitator, reverse("pages:dashboard")),
         Page("my diary", participant, reverse("journal:index")),
     ]

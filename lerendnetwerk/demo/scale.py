@@ -31,6 +31,7 @@ from lerendnetwerk.catalogue.models import Entry, Phase
 from lerendnetwerk.demo.knowledge import scale_knowledge
 from lerendnetwerk.demo.resources import scale_resources
 from lerendnetwerk.demo.second_factor import demo_totp_device
+from lerendnetwerk.groups.models import Buddy, GroupRotation, RotationGroup, RotationRound
 from lerendnetwerk.journal.models import JournalEntry
 from lerendnetwerk.meetings.models import AgendaItem, Meeting, Rsvp
 from lerendnetwerk.networks.models import (
@@ -42,7 +43,14 @@ from lerendnetwerk.networks.models import (
 )
 from lerendnetwerk.regions.models import District, Organisation, Region
 from lerendnetwerk.showcases.models import Showcase
-from lerendnetwerk.themes.models import FocusArea, Theme
+from lerendnetwerk.themes.models import (
+    Agreement,
+    DotVote,
+    FocusArea,
+    LearningQuestion,
+    Theme,
+    ThemeProposal,
+)
 
 BATCH = 5000
 DISTRICTS_PER_REGION = 10
@@ -125,6 +133,7 @@ def generate(
     scale_knowledge(random.Random(seed + 1), organisations, people)
     scale_resources(random.Random(seed + 2), networks)
     _bench_logins(networks[0], members[networks[0].pk], password, namespace)
+    _bench_personal(networks[0], members[networks[0].pk])
     return {"networks": len(networks), "people": len(people), "meetings": meetings}
 
 
@@ -481,6 +490,46 @@ def _bench_logins(
     coordinator.coordinator_of.add(network.district.region_id)
     # The benchmark logs in over HTTP, second step included (bench/scale/run.py).
     demo_totp_device(coordinator)
+
+
+def _bench_personal(network: Network, members: list[Membership]) -> None:
+    """What the benchmark's participant and facilitator find on their own pages in the first
+    network: a buddy, a table at the next meeting with a learning question to prepare, an open
+    dot vote, an open Netwerkbarometer round and a contract to agree to."""
+    cycle = network.current_cycle
+    meeting = (
+        Meeting.objects.filter(network=network, starts_at__gt=timezone.now())
+        .order_by("starts_at")
+        .first()
+    )
+    if cycle is None or meeting is None:
+        return
+    people = [m.user_id for m in members]
+    buddy = Buddy.objects.create(network=network, cycle=cycle)
+    buddy.members.set(people[:2])  # the facilitator and the participant (see _bench_logins)
+    rotation = GroupRotation.objects.create(
+        network=network, cycle=cycle, name="Tafels", group_size=4
+    )
+    round_ = RotationRound.objects.create(rotation=rotation, number=1, meeting=meeting)
+    for number, start in enumerate(range(0, len(people), 4), start=1):
+        group = RotationGroup.objects.create(round=round_, number=number)
+        group.members.set(people[start : start + 4])
+    LearningQuestion.objects.create(
+        cycle=cycle, text="Hoe sluiten onze dagritmes op elkaar aan?"
+    ).worked_on_in.add(meeting)
+    proposals = [
+        ThemeProposal.objects.create(cycle=cycle, title=title, why=DIARY_TEXT)
+        for title in ("Buiten spelen", "Samen met ouders")
+    ]
+    DotVote.objects.create(cycle=cycle).proposals.set(proposals)
+    Agreement.objects.create(network=network, version=1, text="We beginnen op tijd.")
+    BarometerRound.objects.create(
+        network=network,
+        questionnaire=Questionnaire.objects.filter(region=None, is_published=True).latest(
+            "version"
+        ),
+        closes_on=timezone.localdate() + timedelta(days=14),
+    )
 
 
 FACILITATOR = "bench-kartrekker@schaal.example"

@@ -31,6 +31,7 @@ from lerendnetwerk.demo.meetings import (
     activities_by_phase,
     seed_meetings,
 )
+from lerendnetwerk.demo.personal import seed_participant_choices, seed_participant_groups
 from lerendnetwerk.demo.resources import seed_resources
 from lerendnetwerk.demo.second_factor import demo_totp_device
 from lerendnetwerk.demo.showcases import seed_showcases
@@ -136,9 +137,17 @@ def seed_demo(*, password: str, seed: int) -> str:
         seed_barometer(barometer_rng, network, demo_participant=deelnemer)
         if plan is demo_plan:
             seed_themes(themes_rng, network)
+            seed_participant_groups(
+                network=network,
+                kartrekker=accounts["kartrekker"],
+                participant=accounts["deelnemer"],
+            )
         else:
             seed_contributions(themes_rng, network, held)
             seed_theme_choice(network)
+            if accounts["deelnemer"] in plan.participants:
+                # The deelnemer's second network: a vote and a contract wait for them there.
+                seed_participant_choices(network=network, participant=accounts["deelnemer"])
         seed_evaluation(
             evaluation_rng,
             network,

@@ -261,3 +261,76 @@ def guidance_entries() -> list[Entry]:
         e.slug: e for e in Entry.objects.filter(slug__in=GUIDANCE_ENTRIES).select_related("topic")
     }
     return [found[slug] for slug in GUIDANCE_ENTRIES if slug in found]
+
+
+# --- A person's page: their table at the next meetings and their buddies -------------------------
+
+
+@dataclass
+class Table:
+    """The person's group (table) at one meeting: its number, the rotation it belongs to and
+    the other people at it, by name."""
+
+    meeting_id: int
+    number: int
+    rotation: str
+    mates: list[User]
+
+
+def tables_for(*, user: User, meeting_ids: Collection[int]) -> dict[int, Table]:
+    """For each of these meetings: the person's table in a rotation tied to it (the newest
+    rotation's, if two are), with the table-mates who are still members; one query."""
+    mine = RotationGroup.objects.filter(members=user, round__meeting_id__in=list(meeting_ids))
+    still_member = Exists(
+        memberships_active(
+            network=OuterRef("rotationgroup__round__rotation__network_id"), user=OuterRef("user_id")
+        )
+    )
+    rows = (
+        RotationGroup.members.through.objects.filter(rotationgroup__in=mine)
+        .filter(still_member)
+        .select_related("user", "rotationgroup__round__rotation")
+        .order_by(
+            "-rotationgroup__round__rotation__created_at",
+            "-rotationgroup__round__rotation_id",
+            "user__name",
+            "user_id",
+        )
+    )
+    tables: dict[int, Table] = {}
+    chosen: dict[int, int] = {}  # meeting id -> the group shown for it
+    for row in rows:
+        group = row.rotationgroup
+        meeting_id = group.round.meeting_id
+        assert meeting_id is not None
+        if chosen.setdefault(meeting_id, group.pk) != group.pk:
+            continue  # an older rotation's table for the same meeting
+        table = tables.setdefault(
+            meeting_id, Table(meeting_id, group.number, group.round.rotation.name, [])
+        )
+        if row.user_id != user.pk:
+            table.mates.append(row.user)
+    return tables
+
+
+def buddies_for(*, user: User, network_ids: Collection[int]) -> dict[int, list[User]]:
+    """For each of these networks: the person's current buddies, by name, in one query (the
+    same rule as `buddy_ids_of`: an open pair, both still members)."""
+    pairs = Buddy.objects.filter(
+        members=user,
+        ended_at__isnull=True,
+        network_id__in=list(network_ids),
+    ).filter(network_id__in=network_ids_of(user=user))
+    still_member = Exists(
+        memberships_active(network=OuterRef("buddy__network_id"), user=OuterRef("user_id"))
+    )
+    found: dict[int, list[User]] = {}
+    for row in (
+        Buddy.members.through.objects.filter(buddy__in=pairs)
+        .filter(still_member)
+        .exclude(user=user)
+        .select_related("user", "buddy")
+        .order_by("user__name", "user_id")
+    ):
+        found.setdefault(row.buddy.network_id, []).append(row.user)
+    return found

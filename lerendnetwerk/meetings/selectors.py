@@ -3,10 +3,21 @@
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.db.models import Count, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models import (
+    Count,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    Window,
+)
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
@@ -413,3 +424,66 @@ def meetings_next_of(*, networks: Collection[Network]) -> dict[int, Meeting]:
         .filter(soonest=1)
     )
     return {m.network_id: m for m in upcoming}
+
+
+# --- A person's page: their next meetings and what the facilitator still has to do ------------
+
+
+def meetings_next_for(*, user: User, network_ids: Collection[int]) -> list[Meeting]:
+    """Each of these networks' next planned meeting (soonest scheduled, not ended), soonest
+    first, in one query: with its network and host, the person's own answer (`my_answer`: a
+    `Rsvp.Answer` value, "" when they have no invitation) and the number of members who have
+    not answered yet (`pending_count`, what the facilitator chases)."""
+    mine = Rsvp.objects.filter(meeting=OuterRef("pk"), user=user)
+    pending = Rsvp.objects.filter(meeting=OuterRef("pk"), answer=Rsvp.Answer.PENDING)
+    upcoming = (
+        Meeting.objects.filter(
+            network__in=list(network_ids),
+            status=Meeting.Status.SCHEDULED,
+            ends_at__gt=timezone.now(),
+        )
+        .select_related("network", "host")
+        .annotate(
+            soonest=Window(
+                RowNumber(), partition_by=F("network_id"), order_by=[F("starts_at"), F("pk")]
+            ),
+            my_answer=Coalesce(Subquery(mine.values("answer")[:1]), Value("")),
+            pending_count=_count(pending),
+        )
+        .filter(soonest=1)
+    )
+    return sorted(upcoming, key=lambda m: (m.starts_at, m.pk))
+
+
+def attendance_to_record(*, network_ids: Collection[int]) -> list[Meeting]:
+    """Meetings of these networks' current cycles that were held (scheduled, ended) without
+    their attendance recorded, newest first, with their network: one query."""
+    return list(
+        Meeting.objects.filter(
+            network__in=list(network_ids),
+            cycle_id=F("network__current_cycle_id"),
+            status=Meeting.Status.SCHEDULED,
+            ends_at__lte=timezone.now(),
+            attendance_recorded_at__isnull=True,
+        )
+        .select_related("network")
+        .order_by("-starts_at", "-pk")
+    )
+
+
+def meetings_planned_since(
+    *, network_ids: Collection[int], since: datetime, limit: int
+) -> list[Meeting]:
+    """The meetings planned in these networks since `since` that are still to come (and not
+    cancelled), newest plan first, with their network: for the recent activity on a person's
+    page (one query)."""
+    return list(
+        Meeting.objects.filter(
+            network__in=list(network_ids),
+            status=Meeting.Status.SCHEDULED,
+            created_at__gte=since,
+            ends_at__gt=timezone.now(),
+        )
+        .select_related("network")
+        .order_by("-created_at", "-pk")[:limit]
+    )

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -279,6 +280,12 @@ def meeting_answer(request: "AuthenticatedHttpRequest", pk: int) -> HttpResponse
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Thank you, your answer has been saved."))
+    # Answered from another page (the person's own page): back there, if it is this site's.
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(back)
     return redirect("meetings:detail", pk=meeting.pk)
 
 

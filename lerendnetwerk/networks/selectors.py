@@ -2,6 +2,7 @@
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Count, JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import Combinable
@@ -421,3 +422,15 @@ def facilitators_networks_of(*, user: User | int) -> QuerySet[Network]:
     return Network.objects.filter(
         kind=Network.Kind.FACILITATORS, pk__in=network_ids_of(user=user)
     ).order_by("name")
+
+
+def phase_moves_since(
+    *, network_ids: Collection[int], since: datetime, limit: int
+) -> list[PhaseTransition]:
+    """The phase moves of these networks since `since`, newest first, with their network (for
+    the recent activity on a person's page; one query)."""
+    return list(
+        PhaseTransition.objects.filter(cycle__network__in=list(network_ids), moved_at__gte=since)
+        .select_related("cycle__network")
+        .order_by("-moved_at", "-pk")[:limit]
+    )

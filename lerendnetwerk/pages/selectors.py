@@ -6,7 +6,9 @@ adopted theme's title is kept on the cycle by the theme services, so it needs no
 own.)
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -17,20 +19,24 @@ from lerendnetwerk.barometer.models import BarometerRound
 from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.groups import selectors as group_selectors
 from lerendnetwerk.meetings import selectors as meeting_selectors
-from lerendnetwerk.meetings.models import Meeting
+from lerendnetwerk.meetings.models import Meeting, Rsvp
 from lerendnetwerk.networks import phases
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import (
     ManagerCommitment,
+    Membership,
     MembershipInvitation,
     Network,
     PhaseTransition,
     Prerequisite,
 )
+from lerendnetwerk.showcases import selectors as showcase_selectors
 from lerendnetwerk.signals import selectors as signal_selectors
 from lerendnetwerk.signals.selectors import NetworkHealth, ShownSignal
 from lerendnetwerk.signals.selectors import guidance as guidance_selectors
 from lerendnetwerk.signals.selectors.guidance import PhaseGuidance
+from lerendnetwerk.themes import selectors as theme_selectors
+from lerendnetwerk.themes.models import Agreement, DotVote, LearningQuestion, PersonalChallenge
 
 # How many held meetings the home page shows the attendance of.
 RECENT_MEETINGS = 3
@@ -129,21 +135,234 @@ def network_home(*, network: Network, with_signals: bool = False) -> NetworkHome
     )
 
 
+# --- A person's own page: what waits for them, whatever their roles ---------------------------
+# Every kind of thing is read once for all the person's networks (one query each, through the
+# app that owns it), so the page costs the same for one network or five.
+
+# How far back the recent activity reaches, and how many lines it shows.
+ACTIVITY_DAYS = 30
+ACTIVITY_LINES = 8
+
+
 @dataclass
 class DashboardNetwork:
     network: Network
-    # The health of a network the person facilitates; None for the others.
+    role: str
+    # The health of a learning network the person facilitates; None for the others.
+    health: NetworkHealth | None = None
+    buddies: list[User] = field(default_factory=list)
+    # The person's personal challenge in the current cycle (participants of a learning network
+    # that has started; None when they have not written one yet).
+    challenge: PersonalChallenge | None = None
+
+    @property
+    def facilitates(self) -> bool:
+        return self.role == Membership.Role.FACILITATOR
+
+    @property
+    def asks_challenge(self) -> bool:
+        """A participant of a learning network in a phase writes a personal challenge."""
+        cycle = self.network.current_cycle
+        return (
+            self.role == Membership.Role.PARTICIPANT
+            and not self.network.is_facilitators_network
+            and cycle is not None
+            and bool(cycle.phase)
+        )
+
+
+@dataclass
+class NextMeeting:
+    """A network's next meeting as the person sees it: their answer (`meeting.my_answer`), their
+    table, their buddies in that network and the learning questions to prepare."""
+
+    meeting: Meeting
+    table: group_selectors.Table | None
+    buddies: list[User]
+    questions: list[LearningQuestion]
+
+    @property
+    def unanswered(self) -> bool:
+        return self.answer == Rsvp.Answer.PENDING
+
+    @property
+    def answer(self) -> str:
+        """The person's answer (a `Rsvp.Answer` value; "" without an invitation)."""
+        return str(getattr(self.meeting, "my_answer", ""))
+
+    @property
+    def answer_label(self) -> str:
+        answer = self.answer
+        return str(Rsvp.Answer(answer).label) if answer in Rsvp.Answer.values else ""
+
+
+@dataclass
+class FacilitatorNetwork:
+    """What needs the facilitator in one network they lead."""
+
+    network: Network
     health: NetworkHealth | None
+    next_meeting: Meeting | None  # with `pending_count`
+    to_record: list[Meeting]
+    open_round: BarometerRound | None
+
+    @property
+    def phase(self) -> Phase | None:
+        cycle = self.network.current_cycle
+        return _phase(cycle.phase if cycle else None)
+
+    @property
+    def pending(self) -> int:
+        return int(getattr(self.next_meeting, "pending_count", 0)) if self.next_meeting else 0
+
+    @property
+    def needs_you(self) -> bool:
+        return bool(
+            self.pending or self.to_record or (self.health and self.health.worst) or self.open_round
+        )
 
 
-def dashboard_networks(*, user: User) -> list[DashboardNetwork]:
-    """The person's networks, with the health of the learning networks they facilitate (three
-    queries)."""
-    health = signal_selectors.signals_health(user=user)
-    return [
-        DashboardNetwork(network=n, health=None if n.is_facilitators_network else health.get(n.pk))
-        for n in network_selectors.networks_for_user(user=user)
+@dataclass
+class Activity:
+    """One line of recent activity: what happened (`kind`), when, in which network, to what."""
+
+    kind: str  # "meeting", "phase", "result", "agreement"
+    when: datetime
+    network: Network
+    subject: Any
+
+
+@dataclass
+class PersonalPage:
+    networks: list[DashboardNetwork]
+    next_meetings: list[NextMeeting]
+    votes: list[DotVote]
+    rounds: list[BarometerRound]
+    agreements: list[Agreement]
+    facilitated: list[FacilitatorNetwork]
+    activity: list[Activity]
+
+    @property
+    def waiting(self) -> int:
+        """How many things wait for the person's own answer."""
+        return (
+            sum(1 for m in self.next_meetings if m.unanswered)
+            + sum(1 for v in self.votes if not getattr(v, "voted", False))
+            + sum(1 for r in self.rounds if not getattr(r, "answered_by_me", False))
+            + len(self.agreements)
+        )
+
+
+def personal_page(*, user: User) -> PersonalPage:
+    """Everything the person's page shows about their networks, in a fixed number of queries
+    whatever the number of networks: one per kind of thing."""
+    memberships = list(
+        network_selectors.memberships_active(user=user)
+        .select_related("network__district", "network__current_cycle")
+        .order_by("network__name", "pk")
+    )
+    if not memberships:
+        return PersonalPage([], [], [], [], [], [], [])
+    rows = [DashboardNetwork(network=m.network, role=m.role) for m in memberships]
+    ids = [row.network.pk for row in rows]
+    led = [
+        row.network.pk
+        for row in rows
+        if row.facilitates and not row.network.is_facilitators_network
     ]
+    health = signal_selectors.health_of(network_ids=led)
+    buddies = group_selectors.buddies_for(user=user, network_ids=ids)
+    # Every current cycle (not only those that ask for a challenge): the same one query
+    # whatever the person's networks are doing.
+    cycles = [r.network.current_cycle_id for r in rows if r.network.current_cycle_id is not None]
+    challenges = theme_selectors.challenges_of(user=user, cycle_ids=cycles) if cycles else {}
+    for row in rows:
+        row.health = health.get(row.network.pk)
+        row.buddies = buddies.get(row.network.pk, [])
+        if row.network.current_cycle_id is not None:
+            row.challenge = challenges.get(row.network.current_cycle_id)
+
+    meetings = meeting_selectors.meetings_next_for(user=user, network_ids=ids)
+    meeting_ids = [m.pk for m in meetings]
+    tables = group_selectors.tables_for(user=user, meeting_ids=meeting_ids) if meetings else {}
+    questions = theme_selectors.questions_for_meetings(meeting_ids=meeting_ids) if meetings else {}
+    rounds = barometer_selectors.rounds_open_for(user=user, network_ids=ids)
+    return PersonalPage(
+        networks=rows,
+        next_meetings=[
+            NextMeeting(
+                meeting=m,
+                table=tables.get(m.pk),
+                buddies=buddies.get(m.network_id, []),
+                questions=questions.get(m.pk, []),
+            )
+            for m in meetings
+        ],
+        votes=theme_selectors.open_votes_for(user=user, network_ids=ids),
+        rounds=rounds,
+        agreements=theme_selectors.agreements_to_acknowledge(user=user, network_ids=ids),
+        facilitated=_facilitated(rows, meetings, rounds),
+        activity=_activity(ids),
+    )
+
+
+def _facilitated(
+    rows: list[DashboardNetwork], meetings: list[Meeting], rounds: list[BarometerRound]
+) -> list[FacilitatorNetwork]:
+    """Per network the person facilitates: its next meeting's missing answers, the held
+    meetings without attendance, its signals and its open Netwerkbarometer round (one query
+    more than the page reads anyway: the attendance to record)."""
+    led = [row for row in rows if row.facilitates]
+    if not led:
+        return []
+    to_record: dict[int, list[Meeting]] = {}
+    for m in meeting_selectors.attendance_to_record(network_ids=[r.network.pk for r in led]):
+        to_record.setdefault(m.network_id, []).append(m)
+    next_of = {m.network_id: m for m in meetings}
+    round_of = {r.network_id: r for r in reversed(rounds)}
+    found = [
+        FacilitatorNetwork(
+            network=row.network,
+            health=row.health,
+            next_meeting=next_of.get(row.network.pk),
+            to_record=to_record.get(row.network.pk, []),
+            open_round=round_of.get(row.network.pk),
+        )
+        for row in led
+    ]
+    # The networks that need the facilitator first.
+    return sorted(found, key=lambda f: not f.needs_you)
+
+
+def _activity(network_ids: list[int]) -> list[Activity]:
+    """What happened lately in the person's networks, newest first: meetings planned, phase
+    moves, published results and new contract versions (one query each)."""
+    since = timezone.now() - timedelta(days=ACTIVITY_DAYS)
+    found = [
+        Activity("meeting", m.created_at, m.network, m)
+        for m in meeting_selectors.meetings_planned_since(
+            network_ids=network_ids, since=since, limit=ACTIVITY_LINES
+        )
+    ]
+    found += [
+        Activity("phase", t.moved_at, t.cycle.network, t)
+        for t in network_selectors.phase_moves_since(
+            network_ids=network_ids, since=since, limit=ACTIVITY_LINES
+        )
+    ]
+    found += [
+        Activity("result", s.published_at or s.created_at, s.network, s)
+        for s in showcase_selectors.published_since(
+            network_ids=network_ids, since=since, limit=ACTIVITY_LINES
+        )
+    ]
+    found += [
+        Activity("agreement", a.published_at, a.network, a)
+        for a in theme_selectors.agreements_published_since(
+            network_ids=network_ids, since=since, limit=ACTIVITY_LINES
+        )
+    ]
+    return sorted(found, key=lambda a: a.when, reverse=True)[:ACTIVITY_LINES]
 
 
 @dataclass
@@ -158,9 +377,7 @@ class DashboardMentoring:
 def dashboard_mentoring(*, user: User, networks: list[DashboardNetwork]) -> DashboardMentoring:
     """One query; whether the person facilitates is known from their networks' rows."""
     mine = group_selectors.my_mentoring(user=user)
-    facilitates = any(
-        row.health is not None or row.network.is_facilitators_network for row in networks
-    )
+    facilitates = any(row.facilitates or row.network.is_facilitators_network for row in networks)
     return DashboardMentoring(mine=mine, for_me=bool(mine) or facilitates)
 
 

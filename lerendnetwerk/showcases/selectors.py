@@ -12,6 +12,9 @@ from lerendnetwerk.regions import selectors as region_selectors
 from .models import Showcase
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+    from datetime import datetime
+
     from lerendnetwerk.networks.models import Cycle
     from lerendnetwerk.regions.models import Region
 
@@ -123,3 +126,17 @@ def region_counts_by_district(*, region: "Region", year: int) -> list[tuple[str,
         (district.name, *counts.get(district.pk, (0, 0)))
         for district in region.districts.order_by("name")
     ]
+
+
+def published_since(
+    *, network_ids: "Collection[int]", since: "datetime", limit: int
+) -> list[Showcase]:
+    """Results these networks published since `since`, newest first, with their network (the
+    recent activity on a person's page; one query)."""
+    return list(
+        Showcase.objects.filter(
+            network__in=list(network_ids), published_at__isnull=False, published_at__gte=since
+        )
+        .select_related("network")
+        .order_by("-published_at", "-pk")[:limit]
+    )

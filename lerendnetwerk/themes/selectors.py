@@ -1,5 +1,6 @@
 """Reads for the theme pages, each in a fixed number of queries however much a network holds."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -482,3 +483,67 @@ def cycle_progress(*, cycle: Cycle) -> CycleProgress:
         .get()
     )
     return CycleProgress(**{name.removeprefix("progress_"): value for name, value in row.items()})
+
+
+# --- A person's page: what waits for them in their networks, each in one query -----------------
+
+
+def open_votes_for(*, user: User, network_ids: Collection[int]) -> list[DotVote]:
+    """The open dot votes of these networks' current cycles, oldest first, with the network
+    (`cycle.network`) and whether the person placed stickers (`voted`)."""
+    return list(
+        DotVote.objects.filter(
+            cycle__network__in=list(network_ids),
+            cycle_id=F("cycle__network__current_cycle_id"),
+            closed_at__isnull=True,
+        )
+        .select_related("cycle__network")
+        .annotate(voted=Exists(DotVoteSticker.objects.filter(dot_vote=OuterRef("pk"), member=user)))
+        .order_by("opened_at", "pk")
+    )
+
+
+def agreements_to_acknowledge(*, user: User, network_ids: Collection[int]) -> list[Agreement]:
+    """The newest contract version of each of these networks that the person has not agreed
+    to yet, with its network, newest first."""
+    newer = Agreement.objects.filter(network=OuterRef("network"), version__gt=OuterRef("version"))
+    agreed = AgreementAcknowledgement.objects.filter(agreement=OuterRef("pk"), member=user)
+    return list(
+        Agreement.objects.filter(network__in=list(network_ids))
+        .filter(~Exists(newer), ~Exists(agreed))
+        .select_related("network")
+        .order_by("-published_at", "-pk")
+    )
+
+
+def agreements_published_since(
+    *, network_ids: Collection[int], since: datetime, limit: int
+) -> list[Agreement]:
+    """Contract versions published in these networks since `since`, newest first, with their
+    network: the recent activity on a person's page."""
+    return list(
+        Agreement.objects.filter(network__in=list(network_ids), published_at__gte=since)
+        .select_related("network")
+        .order_by("-published_at", "-pk")[:limit]
+    )
+
+
+def questions_for_meetings(*, meeting_ids: Collection[int]) -> dict[int, list[LearningQuestion]]:
+    """For each of these meetings: the learning-agenda questions it is to work on, in the
+    agenda's order (one query)."""
+    found: dict[int, list[LearningQuestion]] = {}
+    for row in (
+        LearningQuestion.worked_on_in.through.objects.filter(meeting_id__in=list(meeting_ids))
+        .select_related("learningquestion")
+        .order_by("learningquestion__order", "learningquestion_id")
+    ):
+        found.setdefault(row.meeting_id, []).append(row.learningquestion)
+    return found
+
+
+def challenges_of(*, user: User, cycle_ids: Collection[int]) -> dict[int, PersonalChallenge]:
+    """The person's personal challenge in each of these cycles that has one, by cycle id."""
+    return {
+        challenge.cycle_id: challenge
+        for challenge in PersonalChallenge.objects.filter(member=user, cycle_id__in=list(cycle_ids))
+    }

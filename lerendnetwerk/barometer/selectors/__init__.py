@@ -1,6 +1,7 @@
 """Reads for the barometer pages (except results, see results.py), each in a fixed number of
 queries."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -178,3 +179,17 @@ def regions_by_ids(*, region_ids: frozenset[int]) -> list[Region]:
 def dimension_label(key: str) -> str:
     """A dimension's name in the reader's language (its key if it no longer exists)."""
     return str(Dimension(key).label) if key in Dimension.values else key
+
+
+def rounds_open_for(*, user: User, network_ids: Collection[int]) -> list[BarometerRound]:
+    """The open rounds of these networks, closing soonest first, with their network, how many
+    answered and whether the person took part (`answered_by_me`, from `Participation`: that
+    they answered, never what); one query."""
+    return list(
+        BarometerRound.objects.filter(network__in=list(network_ids))
+        .open()
+        .select_related("network")
+        .with_answered()
+        .annotate(answered_by_me=_answered_by(user))
+        .order_by("closes_on", "pk")
+    )

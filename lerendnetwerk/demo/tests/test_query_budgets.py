@@ -82,10 +82,15 @@ BUDGET = {
     "barometer results": (9, 4),
     "barometer per region": (9, 3),
     "signals per region": (9, 8),
-    # Which networks the person facilitates, for the health panel: one query (two with any).
-    # ... and the person's open invitations (networks and roles in one query), and their mentor
-    # or mentees (one query).
-    "member dashboard": (7, 6),
+    # The person's own page: the session and the user, their open invitations (networks and
+    # roles in one query), their mentor or mentees, their memberships; then one query per kind
+    # of thing for all their networks at once: buddies, challenges, next meetings, tables,
+    # learning questions to prepare, open rounds, open votes, contracts to agree to, and four
+    # for the recent activity (meetings planned, phase moves, results, contract versions).
+    "member dashboard": (18, 17),
+    # ... and for a facilitator the signals of the networks they lead and the meetings whose
+    # attendance waits.
+    "facilitator dashboard": (20, 19),
     "my diary": (7, 6),
 }
 

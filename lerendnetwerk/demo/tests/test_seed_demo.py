@@ -235,3 +235,23 @@ def test_the_facilitators_meet_in_their_own_network_with_a_mentor_and_a_case():
     # Not a learning network for the public.
     overview = login(kartrekker).get(reverse("public:region", args=["utrecht"]))
     assert network.name not in overview.content.decode()
+
+
+def test_the_demo_participant_page_shows_everything_that_can_wait_for_them():
+    from django.urls import reverse
+
+    from lerendnetwerk.core.tests.factories import login
+
+    seed()
+    deelnemer = User.objects.get(email="deelnemer@example.org")
+
+    response = login(deelnemer).get(reverse("pages:dashboard"))
+
+    page = response.context["page"]
+    demo_meeting = next(m for m in page.next_meetings if m.table is not None)
+    assert demo_meeting.table.mates and demo_meeting.buddies and demo_meeting.questions
+    assert [r for r in page.rounds if not r.answered_by_me]
+    assert [v for v in page.votes if not v.voted]
+    assert page.agreements
+    assert any(row.challenge for row in page.networks)
+    assert page.activity

@@ -4,9 +4,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
+from lerendnetwerk.accounts.roles import is_coordinator
 from lerendnetwerk.catalogue.selectors import stage_summaries
 from lerendnetwerk.knowledge import selectors as knowledge_selectors
 from lerendnetwerk.networks import manager_panels
+from lerendnetwerk.signals.selectors import region as signal_region
 
 from .. import selectors
 
@@ -17,22 +19,30 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The person's own page: what waits for them first (answers, votes, rounds, a contract,
+    their tasks as facilitator, manager or expert), then their next meetings with their table
+    and buddy, their challenge, and what happened lately in their networks."""
     user = request.user
     # A manager follows their organisation's networks on their own page: the dashboard points
     # there with what waits for them (asked only for managers: a member's dashboard stays lean).
     # (rules.has_perm: the rule alone, no permission queries of Django's model backend.)
     is_manager = rules.has_perm("networks.view_manager_page", user)
-    networks = selectors.dashboard_networks(user=user)
+    page = selectors.personal_page(user=user)
     return render(
         request,
         "pages/dashboard.html",
         {
-            "networks": networks,
-            "mentoring": selectors.dashboard_mentoring(user=user, networks=networks),
+            "page": page,
+            "activity_days": selectors.ACTIVITY_DAYS,
+            "networks": page.networks,
+            "mentoring": selectors.dashboard_mentoring(user=user, networks=page.networks),
             "is_manager": is_manager,
             "manager_waiting": manager_panels.waiting_count(user) if is_manager else 0,
             "invitation_count": selectors.open_invitation_count(user=user),
-            # Asked only for experts, like the manager's count.
+            # Asked only for coordinators and experts, like the manager's count.
+            "coordinator_waiting": signal_region.networks_to_look_at(user=user)
+            if is_coordinator(user)
+            else 0,
             "expert_waiting": knowledge_selectors.open_request_count(expert=user)
             if user.is_expert
             else 0,

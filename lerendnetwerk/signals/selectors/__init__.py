@@ -2,6 +2,7 @@
 rules read. This app sits above the feature apps (and beside the diary, which it never reads)."""
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -115,6 +116,13 @@ def signals_health(*, user: User) -> dict[int, NetworkHealth]:
         .filter(role=Membership.Role.FACILITATOR)
         .values_list("network_id", flat=True)
     )
+    return health_of(network_ids=facilitated)
+
+
+def health_of(*, network_ids: Collection[int]) -> dict[int, NetworkHealth]:
+    """The health of these networks, by network id: one query (none for no networks). Who
+    may see it is the caller's question (the networks the person facilitates)."""
+    facilitated = list(network_ids)
     if not facilitated:
         return {}
     health = {pk: NetworkHealth(network_id=pk) for pk in facilitated}

@@ -205,3 +205,20 @@ def digest_networks(*, signals: list[Signal], since: datetime) -> list[DigestNet
             row.worse += 1
         row.titles.append(rule_title(signal.rule, signal.entry.title if signal.entry else None))
     return list(networks.values())
+
+
+def networks_to_look_at(*, user: User) -> int:
+    """How many learning networks of the coordinator's regions have a current warning or alert
+    that nobody acknowledged yet: what waits for them on the region's page (one query)."""
+    return (
+        Signal.objects.current()
+        .filter(
+            network__district__region__coordinators=user,
+            network__kind=Network.Kind.LEARNING,
+            severity__gte=Severity.WARNING,
+            acknowledged_at__isnull=True,
+        )
+        .values("network_id")
+        .distinct()
+        .count()
+    )
