@@ -307,10 +307,10 @@ def test_the_page_reads_the_same_for_one_network_or_five(district: District) -> 
     five = _person_in([NetworkFactory.create(district=district) for _ in range(5)], facilitator)
 
     assert len(selectors.personal_page(user=five).next_meetings) == 5
-    # The session and the user, the invitations, the mentoring, the memberships; then one
-    # query each for buddies, challenges, next meetings, tables, questions, rounds, votes,
-    # contracts, and four for the recent activity.
-    assert _queries(one) == _queries(five) == 17
+    # The session and the user, the header's unread notifications, the invitations, the
+    # mentoring, the memberships; then one query each for buddies, challenges, next meetings,
+    # tables, questions, rounds, votes, contracts, and four for the recent activity.
+    assert _queries(one) == _queries(five) == 18
     # The facilitator of one network and of six: the same again.
     lone = UserFactory.create(name="Lone Kartrekker")
     _person_in([NetworkFactory.create(district=district)], lone)
