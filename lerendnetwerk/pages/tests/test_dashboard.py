@@ -315,7 +315,7 @@ def test_the_page_reads_the_same_for_one_network_or_five(district: District) -> 
     lone = UserFactory.create(name="Lone Kartrekker")
     _person_in([NetworkFactory.create(district=district)], lone)
     # ... and the signals and the attendance to record of the networks they lead.
-    assert _queries(lone) == _queries(facilitator) == 19
+    assert _queries(lone) == _queries(facilitator) == 20
 
 
 def test_a_coordinator_sees_the_networks_to_look_at_first(
