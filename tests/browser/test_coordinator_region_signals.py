@@ -60,7 +60,10 @@ def test_coordinator_filters_the_region_by_signal(
 
     page = fresh_page(java_script_enabled=False)
     log_in(page, coordinator.email)
-    follow(page, page.locator("main a[href='/coordinatie/signalen/']"))
+    # What waits for the coordinator comes first on their page, with the way to the signals.
+    waiting = page.get_by_role("region", name="Wat op je wacht")
+    expect(waiting).to_contain_text("1 netwerk in je regio heeft een waarschuwing of alarm")
+    follow(page, waiting.locator("a[href='/coordinatie/signalen/']"))
     expect(page.locator("h1")).to_have_text("Signalen in de regio")
     table = page.locator("main table")
     expect(table.locator("tbody tr")).to_have_count(2)

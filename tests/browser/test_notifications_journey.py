@@ -12,7 +12,7 @@ from lerendnetwerk.networks.models import Cycle
 from lerendnetwerk.notifications.models import Notification
 from lerendnetwerk.themes import services as theme_services
 from lerendnetwerk.themes.notifications import DOT_VOTE_OPENED
-from tests.browser.helpers import check_page, follow, log_in, visit
+from tests.browser.helpers import check_page, follow, log_in, main_menu, visit
 
 pytestmark = [
     pytest.mark.browser,
@@ -52,7 +52,7 @@ def test_a_dot_vote_in_the_daily_overview_shows_in_the_list(
 
     # The participant finds it through the header and follows it to the vote.
     visit(daan, "/")
-    follow(daan, daan.locator("nav a", has_text="Meldingen (1"))
+    follow(daan, main_menu(daan).locator("a", has_text="Meldingen (1"))
     item = daan.locator("main li", has_text="Er is een stemronde geopend in LN Overvecht")
     expect(item).to_contain_text("Nieuw:")
     follow(daan, daan.locator("main form button", has_text="Alles als gelezen markeren"))

@@ -20,7 +20,7 @@ pytestmark = [
 def filter_by_theme(page: Page, focus_area: FocusArea) -> None:
     visit(page, "/wijkoverzicht/")
     expect(page).to_have_url(re.compile(r"/wijkoverzicht/utrecht/$"))
-    form = page.locator("main form[method=get]")
+    form = page.locator("main form.ln-filters")
     form.locator("select[name=thema]").select_option(str(focus_area.pk))
     follow(page, form.locator("button[type=submit]"))
     expect(page).to_have_url(re.compile(rf"[?&]thema={focus_area.pk}\b"))
