@@ -117,7 +117,8 @@ def test_following_a_notification_marks_it_read_and_leads_to_its_page(network, p
 
     assert response.status_code == 302
     assert response["Location"] == f"/netwerken/{network.slug}/thema/stemronde/1/"
-    first.refresh_from_db(), second.refresh_from_db()
+    first.refresh_from_db()
+    second.refresh_from_db()
     assert first.read_at is not None and second.read_at is None
     read_at = first.read_at
     client.get(reverse("notifications:open", args=[first.pk]))
