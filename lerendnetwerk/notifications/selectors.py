@@ -13,6 +13,11 @@ def notifications_of(*, user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user).order_by("-created_at", "-pk")
 
 
+def notification_of(*, user: User, pk: int) -> Notification | None:
+    """One of the person's own notifications; None for anyone else's."""
+    return Notification.objects.filter(user=user, pk=pk).first()
+
+
 def unread_count(*, user: User) -> int:
     """How many of the person's notifications are unread: one query on an index.
 

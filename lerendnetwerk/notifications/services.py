@@ -133,6 +133,13 @@ def notifications_mark_read(*, user: User) -> int:
     return Notification.objects.filter(user=user).unread().update(read_at=timezone.now())
 
 
+def notification_mark_read(*, notification: Notification) -> None:
+    """Mark one notification read (a no-op when it already is: the first reading counts)."""
+    Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
 @transaction.atomic
 def notification_preferences_set(*, user: User, frequencies: Mapping[str, str]) -> None:
     """Store the person's choice per kind (registered kinds and known frequencies only; a

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
@@ -29,6 +29,17 @@ def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "notifications/list.html",
         {"page": page, "unread": any(n.read_at is None for n in page.object_list)},
     )
+
+
+@login_required
+def notification_open(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Follow a notification's link from the list: read from then on.
+    Another person's notification does not exist for this person (404, not 403)."""
+    notification = selectors.notification_of(user=request.user, pk=pk)
+    if notification is None:
+        raise Http404
+    services.notification_mark_read(notification=notification)
+    return redirect(notification.path or "notifications:list")
 
 
 @login_required

@@ -3,7 +3,7 @@ so that a search can filter and rank it further."""
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue import selectors as catalogue_selectors
@@ -17,7 +17,7 @@ from lerendnetwerk.themes.models import FocusArea
 from .models import Resource
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 # At most this many resources next to one catalogue entry or phase.
 RELATED_MAX = 8
@@ -108,6 +108,17 @@ def curation_list(*, region: Region) -> QuerySet[Resource]:
 
 def waiting_count(*, region: Region) -> int:
     return Resource.objects.filter(region=region, status=Resource.Status.SUGGESTED).count()
+
+
+def waiting_per_region(*, region_ids: "Iterable[int]") -> list[tuple[str, str, int]]:
+    """Per region (slug, name) how many suggestions wait for a coordinator: one query."""
+    rows = (
+        Resource.objects.filter(region_id__in=list(region_ids), status=Resource.Status.SUGGESTED)
+        .values_list("region__slug", "region__name")
+        .annotate(waiting=Count("pk"))
+        .order_by("region__name")
+    )
+    return [(slug, name, waiting) for slug, name, waiting in rows]
 
 
 def suggestions_of(*, user: User) -> QuerySet[Resource]:

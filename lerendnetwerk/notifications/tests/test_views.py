@@ -33,7 +33,8 @@ def test_the_list_shows_the_newest_first_with_unread_marked_and_the_header_count
     page = client.get(reverse("notifications:list")).content.decode()
     assert page.count("Er is een stemronde geopend in LN Overvecht") == 2
     assert page.count("Nieuw:") == 2
-    assert f'href="/netwerken/{network.slug}/thema/stemronde/1/"' in page
+    first = Notification.objects.filter(user=participant).latest("pk")
+    assert f'href="{reverse("notifications:open", args=[first.pk])}"' in page
     assert "Meldingen (2" in page  # the header
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("notifications:mark_read"))
@@ -105,3 +106,32 @@ def test_the_profile_links_the_notifications(participant):
 def test_a_visitor_sees_no_count(client):
     page = client.get(reverse("public:overview")).content.decode()
     assert "Meldingen" not in page
+
+
+def test_following_a_notification_marks_it_read_and_leads_to_its_page(network, participant):
+    _notify(participant, network, count=2)
+    first, second = Notification.objects.filter(user=participant).order_by("pk")
+    client = login(participant)
+
+    response = client.get(reverse("notifications:open", args=[first.pk]))
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/netwerken/{network.slug}/thema/stemronde/1/"
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.read_at is not None and second.read_at is None
+    read_at = first.read_at
+    client.get(reverse("notifications:open", args=[first.pk]))
+    first.refresh_from_db()
+    assert first.read_at == read_at  # the first reading counts
+
+
+def test_another_persons_notification_does_not_exist_for_you(network, participant, facilitator):
+    _notify(participant, network)
+    notification = Notification.objects.get(user=participant)
+
+    response = login(facilitator).get(reverse("notifications:open", args=[notification.pk]))
+
+    assert response.status_code == 404
+    notification.refresh_from_db()
+    assert notification.read_at is None

@@ -341,3 +341,27 @@ def test_a_coordinator_sees_the_networks_to_look_at_first(
     assert response.context["coordinator_waiting"] == 1
     assert "1 netwerk in je regio heeft een waarschuwing of alarm" in response.content.decode()
     assert login(outsider).get(DASHBOARD).context["coordinator_waiting"] == 0
+
+
+def test_a_coordinator_sees_the_librarys_suggestions_waiting_for_review(
+    network: Network, coordinator: User, facilitator: User
+) -> None:
+    from lerendnetwerk.resources.models import Resource
+
+    region = network.district.region
+    for status in (Resource.Status.SUGGESTED, Resource.Status.SUGGESTED, Resource.Status.PUBLISHED):
+        Resource.objects.create(
+            region=region,
+            kind=Resource.Kind.WEBSITE,
+            title=f"Bron {status}",
+            url="https://example.org/",
+            status=status,
+            suggested_by=facilitator,
+        )
+
+    html = login(coordinator).get(DASHBOARD).content.decode()
+
+    assert f"2 voorstellen voor de bibliotheek van {region.name} wachten op je beoordeling" in html
+    assert f'href="{reverse("resources:manage", args=[region.slug])}"' in html
+    # Reviewing is the coordinators' work: the facilitator who suggested them is not asked.
+    assert "wachten op je beoordeling" not in login(facilitator).get(DASHBOARD).content.decode()

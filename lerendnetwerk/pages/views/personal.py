@@ -4,10 +4,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
-from lerendnetwerk.accounts.roles import is_coordinator
+from lerendnetwerk.accounts.roles import coordinator_region_ids, is_coordinator
 from lerendnetwerk.catalogue.selectors import stage_summaries
 from lerendnetwerk.knowledge import selectors as knowledge_selectors
 from lerendnetwerk.networks import manager_panels
+from lerendnetwerk.resources import selectors as resource_selectors
 from lerendnetwerk.signals.selectors import region as signal_region
 
 from .. import selectors
@@ -43,6 +44,11 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             "coordinator_waiting": signal_region.networks_to_look_at(user=user)
             if is_coordinator(user)
             else 0,
+            "suggestions_waiting": resource_selectors.waiting_per_region(
+                region_ids=coordinator_region_ids(user)
+            )
+            if is_coordinator(user)
+            else [],
             "expert_waiting": knowledge_selectors.open_request_count(expert=user)
             if user.is_expert
             else 0,
