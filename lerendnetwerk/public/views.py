@@ -10,12 +10,14 @@ parameters into the links that others get.
 from typing import TYPE_CHECKING, Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.catalogue.phase import Phase
 from lerendnetwerk.core import fragments
 from lerendnetwerk.core.pagination import PARAMETER, paginate
 from lerendnetwerk.regions import selectors as region_selectors
+from lerendnetwerk.regions.views import region_choice
 
 from . import selectors
 from .forms import GoodPracticeFilterForm, NetworkFilterForm
@@ -52,10 +54,12 @@ def _fragment_context(
 
 
 def overview(request: HttpRequest) -> HttpResponse:
-    regions = list(region_selectors.regions_all())
-    if len(regions) == 1:
-        return redirect("public:region", region_slug=regions[0].slug)
-    return render(request, "public/overview.html", {"regions": regions})
+    return region_choice(
+        request,
+        url_name="public:region",
+        title=_("District overview"),
+        lead=_("Choose a municipality to see its learning networks per district."),
+    )
 
 
 def region(request: HttpRequest, region_slug: str) -> HttpResponse:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lerendnetwerk.core.pagination import paginate
+from lerendnetwerk.regions.views import region_choice
 
 from . import players, selectors
 from .forms import FilterForm
@@ -42,10 +43,12 @@ def _readable(request: HttpRequest, region: "Region", pk: int) -> Resource:
 
 def resource_home(request: HttpRequest) -> HttpResponse:
     """The library without a region: the only region's, or a choice of regions."""
-    regions = selectors.regions_all()
-    if len(regions) == 1:
-        return redirect("resources:index", region_slug=regions[0].slug)
-    return render(request, "resources/home.html", {"regions": regions})
+    return region_choice(
+        request,
+        url_name="resources:index",
+        title=_("Films and resources"),
+        lead=_("Each municipality keeps its own library. Choose one."),
+    )
 
 
 def resource_index(request: HttpRequest, region_slug: str) -> HttpResponse:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.core.pagination import paginate
+from lerendnetwerk.regions.views import region_choice
 
 from .. import selectors, services
 from ..contact import contact_refusal
@@ -23,24 +24,22 @@ if TYPE_CHECKING:
 PER_PAGE = 20
 
 
-def _regions_page(request: HttpRequest, url_name: str, title: str) -> HttpResponse:
-    """A page without a region (the catalogue links here): the only region's, or a choice."""
-    regions = selectors.regions_all()
-    if len(regions) == 1:
-        return redirect(url_name, region_slug=regions[0].slug)
-    return render(
+def offers_home(request: HttpRequest) -> HttpResponse:
+    return region_choice(
         request,
-        "knowledge/regions.html",
-        {"regions": regions, "url_name": url_name, "title": title},
+        url_name="knowledge:offers",
+        title=_("Knowledge offer of the organisations"),
+        lead=_("Each municipality keeps its own. Choose one."),
     )
 
 
-def offers_home(request: HttpRequest) -> HttpResponse:
-    return _regions_page(request, "knowledge:offers", _("Knowledge offer of the organisations"))
-
-
 def experts_home(request: HttpRequest) -> HttpResponse:
-    return _regions_page(request, "knowledge:experts", _("Experts"))
+    return region_choice(
+        request,
+        url_name="knowledge:experts",
+        title=_("Experts"),
+        lead=_("Each municipality keeps its own. Choose one."),
+    )
 
 
 def _region(slug: str) -> "Region":
