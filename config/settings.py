@@ -148,9 +148,7 @@ CACHE_URL = env("CACHE_URL")
 if not CACHE_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 elif CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    }
+    CACHES = {"default": {"BACKEND": "lerendnetwerk.core.cache.RedisCache", "LOCATION": CACHE_URL}}
 else:
     raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address.")
 # Sessions are read from the cache and kept in the database: one query less on every page of
@@ -161,7 +159,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the logged-in person from the cache (accounts/backends.py).
+    "lerendnetwerk.accounts.backends.CachedModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_otp import verify_token as otp_verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.text import SHORT_TEXT_MAX, refuse_too_long
 from lerendnetwerk.regions.models import Organisation, Region
@@ -131,6 +132,7 @@ def _role_invitations_send(
         RoleInvitation.objects.open().filter(user=user, role=role, region=region).update(
             declined_at=now
         )
+        pagecache.bump(pagecache.person(user.pk))
         RoleInvitation.objects.create(
             user=user,
             role=role,
@@ -205,6 +207,7 @@ def invitation_accept(*, user: User) -> None:
     Invitation.objects.filter(user=user, accepted_at__isnull=True).update(
         accepted_at=timezone.now()
     )
+    pagecache.bump(pagecache.person(user.pk))
 
 
 @transaction.atomic

@@ -74,7 +74,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_set.html"
     form_class = SetPasswordForm
     post_reset_login = True
-    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    post_reset_login_backend = "lerendnetwerk.accounts.backends.CachedModelBackend"
     success_url = reverse_lazy("pages:dashboard")
 
     def form_valid(self, form: Any) -> HttpResponse:

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Membership, Network
@@ -99,6 +100,7 @@ def questionnaire_new_version(*, region: Region) -> Questionnaire:
         )
         for question in current.questions.all()
     )
+    pagecache.changed(copy)
     return copy
 
 
@@ -228,6 +230,7 @@ def question_move(*, question: Question, up: bool) -> Question:
     if 0 <= target < len(questions):
         moving.order, questions[target].order = questions[target].order, moving.order
     Question.objects.bulk_update(questions, ["order"])
+    pagecache.changed(moving)
     return moving
 
 
@@ -450,6 +453,7 @@ def _release(barometer_round: BarometerRound) -> int:
     _shuffle(answers)
     Response.objects.bulk_create(responses)
     Answer.objects.bulk_create(answers)
+    pagecache.changed(barometer_round)
     SealedResponse.objects.filter(round=barometer_round).delete()
     barometer_round.released = True
     notifications.results_ready(

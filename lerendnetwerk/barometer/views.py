@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.accounts.roles import coordinator_region_ids
-from lerendnetwerk.core import fragments
+from lerendnetwerk.core import fragments, pagecache
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.access import network_for
@@ -144,22 +144,28 @@ def round_answer(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpR
 
 def _results_page(request: HttpRequest, slug: str, pk: int, template: str) -> HttpResponse:
     barometer_round = _round_for(request, slug, pk, "barometer.view_results")
-    results = fragments.lazy(lambda: round_results(barometer_round=barometer_round))
-    return render(
-        request,
-        template,
-        {
-            "network": barometer_round.network,
-            "round": barometer_round,
-            "summary": round_summary(barometer_round=barometer_round),
-            # Shown results are the same for every member who may see them: a cached
-            # fragment (see the template), computed only when it has to be made.
-            "results": results,
-            "charts": fragments.lazy(lambda: round_charts(results)),
-            **_fragment_key(),
-            "scale": scale_labels(),
-            "dimension_labels": [dimension.label for dimension in Dimension],
-        },
+
+    def page() -> HttpResponse:
+        results = fragments.lazy(lambda: round_results(barometer_round=barometer_round))
+        return render(
+            request,
+            template,
+            {
+                "network": barometer_round.network,
+                "round": barometer_round,
+                "summary": round_summary(barometer_round=barometer_round),
+                # Shown results are the same for every member who may see them: a cached
+                # fragment (see the template), computed only when it has to be made.
+                "results": results,
+                "charts": fragments.lazy(lambda: round_charts(results)),
+                **_fragment_key(),
+                "scale": scale_labels(),
+                "dimension_labels": [dimension.label for dimension in Dimension],
+            },
+        )
+
+    return pagecache.cached(
+        request, [pagecache.network(barometer_round.network_id), BAROMETER], page
     )
 
 
@@ -190,6 +196,8 @@ def region_barometer(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.has_perm("barometer.view_region"):
         raise PermissionDenied
     region_ids = coordinator_region_ids(request.user)
+    # The region's networks answer and close rounds: each bumps its region's scope.
+    scopes = [*(pagecache.region(pk) for pk in region_ids), BAROMETER]
 
     def overviews() -> list[tuple[RegionOverview, object]]:
         regions = selectors.regions_by_ids(region_ids=region_ids)
@@ -198,14 +206,18 @@ def region_barometer(request: AuthenticatedHttpRequest) -> HttpResponse:
             for overview in (region_overview(region=region) for region in regions)
         ]
 
-    return render(
+    return pagecache.cached(
         request,
-        "barometer/region.html",
-        {
-            # The same for every coordinator of these regions: a cached fragment.
-            "overviews": fragments.lazy(overviews),
-            "regions_key": "-".join(str(pk) for pk in sorted(region_ids)),
-            **_fragment_key(),
-            "dimension_labels": [dimension.label for dimension in Dimension],
-        },
+        scopes,
+        lambda: render(
+            request,
+            "barometer/region.html",
+            {
+                # The same for every coordinator of these regions: a cached fragment.
+                "overviews": fragments.lazy(overviews),
+                "regions_key": "-".join(str(pk) for pk in sorted(region_ids)),
+                **_fragment_key(),
+                "dimension_labels": [dimension.label for dimension in Dimension],
+            },
+        ),
     )

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from lerendnetwerk.core import pagecache
+
 from .platform_pages import PAGES
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "handreiking.yaml"
@@ -183,6 +185,7 @@ def load_catalogue(models: Any, path: Path = DATA_FILE) -> tuple[int, int]:
                 },
             )
             entry.references.all().delete()
+            pagecache.bump(pagecache.SHARED)
             SourceReference.objects.bulk_create(
                 SourceReference(
                     entry=entry,

@@ -5,4 +5,9 @@ class CoreConfig(AppConfig):
     name = "lerendnetwerk.core"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401 - registers the deployment checks
+        from . import (
+            checks,  # noqa: F401 - registers the deployment checks
+            pagecache,
+        )
+
+        pagecache.connect()

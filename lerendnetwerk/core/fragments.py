@@ -10,7 +10,7 @@ running more than one process.
 """
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.cache import cache
@@ -34,17 +34,30 @@ def version(name: str) -> str:
     return str(found)
 
 
+def versions(names: Iterable[str]) -> list[str]:
+    """The versions of several names in one round trip to the cache."""
+    keys = {name: _key(name) for name in names}
+    found = cache.get_many(keys.values())
+    missing = {key: uuid.uuid4().hex for key in keys.values() if key not in found}
+    if missing:
+        cache.set_many(missing, TIMEOUT)
+        found.update(missing)
+    return [str(found[key]) for key in keys.values()]
+
+
 def context(name: str) -> dict[str, object]:
     """What a template's {% cache %} tag needs for a fragment of `name`'s data."""
     return {"fragment_version": version(name), "fragment_timeout": TIMEOUT}
 
 
-def bump(name: str) -> None:
-    """Give `name` a new version now and again once the current transaction commits: a page
+def bump(*names: str) -> None:
+    """Give each name a new version now and again once the current transaction commits: a page
     rendered in between, from data not yet committed, is thrown away too."""
+    if not names:
+        return
 
     def renew() -> None:
-        cache.set(_key(name), uuid.uuid4().hex, TIMEOUT)
+        cache.set_many({_key(name): uuid.uuid4().hex for name in names}, TIMEOUT)
 
     renew()
     transaction.on_commit(renew)

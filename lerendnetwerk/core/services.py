@@ -47,6 +47,7 @@ def email_claim(*, key: UUID, holder: str, now: datetime | None = None) -> tuple
             Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - timeout) | Q(claimed_by=holder),
             key=key,
             sent_at__isnull=True,
+            # pagecache: the outbox's bookkeeping is shown on no cached page.
         ).update(claimed_by=holder, claimed_at=now, attempts=F("attempts") + 1)
         if taken:
             return Claim.CLAIMED, now + timeout
@@ -58,11 +59,12 @@ def email_claim(*, key: UUID, holder: str, now: datetime | None = None) -> tuple
 
 
 def email_mark_sent(*, key: UUID) -> None:
-    SentEmail.objects.filter(key=key).update(sent_at=timezone.now())
+    SentEmail.objects.filter(key=key).update(sent_at=timezone.now())  # pagecache: not shown
 
 
 def email_release(*, key: UUID) -> None:
     """Give a claim up after a send that failed, so that a retry need not wait for it."""
+    # pagecache: the outbox's bookkeeping is shown on no cached page.
     SentEmail.objects.filter(key=key, sent_at__isnull=True).update(claimed_by="", claimed_at=None)
 
 
@@ -104,7 +106,7 @@ def tasks_recover(*, now: datetime | None = None) -> int:
                 stale.append(task_id)
         recovered = DBTaskResult.objects.filter(
             id__in=stale, status=TaskResultStatus.RUNNING
-        ).update(status=TaskResultStatus.READY, started_at=None)
+        ).update(status=TaskResultStatus.READY, started_at=None)  # pagecache: not shown
         WorkerHeartbeat.objects.filter(seen_at__lt=worker_cutoff).delete()
     if recovered:
         logger.warning("Put %d task(s) of stopped workers back in the queue.", recovered)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.text import NOTES_MAX, refuse_too_long
 from lerendnetwerk.meetings.models import Meeting
@@ -181,6 +182,7 @@ def reflection_record(
     ReflectionAnswer.objects.bulk_create(to_create)
     ReflectionAnswer.objects.bulk_update(to_update, ["text"])
     ReflectionAnswer.objects.filter(pk__in=to_delete).delete()
+    pagecache.changed(reflection)
     reflection.agreed_changes = (agreed_changes or "").strip()
     reflection.updated_by = recorded_by
     reflection.updated_at = timezone.now()
@@ -294,6 +296,7 @@ def look_ahead_to_proposals(*, cycle: Cycle, proposed_by: User) -> list[ThemePro
                 )
             )
     LookAhead.objects.filter(pk__in=[w.pk for w in wishes]).update(proposed_at=timezone.now())
+    pagecache.changed(cycle)
     return proposals
 
 

@@ -12,9 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.core.pagination import paginate
 from lerendnetwerk.meetings import selectors as meeting_selectors
+from lerendnetwerk.networks import scopes as network_scopes
 
 from . import selectors, services
 from .export import diary_markdown, diary_pdf
@@ -41,20 +43,24 @@ def _entry_for(request: HttpRequest, pk: int, permission: str) -> JournalEntry:
 
 @login_required
 def journal_index(request: "AuthenticatedHttpRequest") -> HttpResponse:
-    form = SearchForm(request.GET or None)
-    query = form.cleaned_data["q"] if form.is_valid() else ""
-    return render(
-        request,
-        "journal/index.html",
-        {
-            "form": form,
-            "query": query,
-            "entries": paginate(
-                request, selectors.my_entries(user=request.user, query=query), PER_PAGE
-            ),
-            "shared_count": selectors.entries_shared_with(user=request.user).count(),
-        },
-    )
+    def page() -> HttpResponse:
+        form = SearchForm(request.GET or None)
+        query = form.cleaned_data["q"] if form.is_valid() else ""
+        return render(
+            request,
+            "journal/index.html",
+            {
+                "form": form,
+                "query": query,
+                "entries": paginate(
+                    request, selectors.my_entries(user=request.user, query=query), PER_PAGE
+                ),
+                "shared_count": selectors.entries_shared_with(user=request.user).count(),
+            },
+        )
+
+    # Their own entries (their scope) and what others share with them in their networks.
+    return pagecache.cached(request, network_scopes.of_person(request.user), page)
 
 
 def _entry_form_page(

@@ -24,6 +24,7 @@ from django.utils import timezone
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue import selectors as catalogue_selectors
 from lerendnetwerk.catalogue.models import Entry, Phase
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Cycle, Network
 
@@ -91,9 +92,23 @@ def _count(rows: QuerySet[Any]) -> Coalesce:
 
 
 def meeting_get(*, pk: int) -> Meeting:
-    return Meeting.objects.select_related(
+    """The meeting with its network, region, host and author. Kept in the cache under its
+    network's scope (core/pagecache.py), so that a page served from the cache reads nothing."""
+    network_id = pagecache.pinned(f"meetings:network-of:{pk}")
+    if network_id is not None:
+        found = pagecache.recall(f"meetings:meeting:{pk}", _scopes(network_id))
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+    found = Meeting.objects.select_related(
         "network__district__region", "network__current_cycle", "host", "created_by"
     ).get(pk=pk)
+    pagecache.pin(f"meetings:network-of:{pk}", found.network_id)
+    pagecache.keep(f"meetings:meeting:{pk}", _scopes(found.network_id), found)
+    return found
+
+
+def _scopes(network_id: int) -> list[str]:
+    return [pagecache.network(network_id), pagecache.SHARED]
 
 
 def meeting_agenda(*, meeting: Meeting) -> list[AgendaItem]:

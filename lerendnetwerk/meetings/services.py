@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.text import NOTES_MAX, refuse_too_long
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks.models import Membership, Network
@@ -91,6 +92,7 @@ def meeting_schedule(
     )
     members = list(network_selectors.members(network=network))
     Rsvp.objects.bulk_create(Rsvp(meeting=meeting, user=user) for user in members)
+    pagecache.changed(meeting)
     _schedule_reminder(meeting)
     return meeting
 
@@ -239,6 +241,7 @@ def attendance_record(
     for rsvp in rsvps:
         rsvp.attended = rsvp.user_id in present_ids
     Rsvp.objects.bulk_update(rsvps, ["attended"])
+    pagecache.changed(meeting)
     meeting.notes_done = notes_done.strip()
     meeting.notes_agreements = notes_agreements.strip()
     meeting.notes_next = notes_next.strip()
@@ -301,6 +304,7 @@ def agenda_item_remove(*, item: AgendaItem) -> None:
     meeting = item.meeting
     item.delete()
     meeting.agenda_items.filter(order__gt=item.order).update(order=F("order") - 1)
+    pagecache.changed(meeting)
 
 
 @transaction.atomic
@@ -314,6 +318,7 @@ def agenda_item_move(*, item: AgendaItem, up: bool) -> AgendaItem:
     for order, other in enumerate(items, start=1):
         other.order = order
     AgendaItem.objects.bulk_update(items, ["order"])
+    pagecache.changed(item.meeting)
     return items[target] if 0 <= target < len(items) else item
 
 

@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.core.pagination import paginate
 from lerendnetwerk.networks import selectors as network_selectors
@@ -44,19 +45,23 @@ def _meeting_for(request: HttpRequest, pk: int, permission: str) -> Meeting:
 @login_required
 def network_meetings(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "meetings.view_meetings")
-    return render(
+    return pagecache.cached(
         request,
-        "meetings/network_meetings.html",
-        {
-            "network": network,
-            "upcoming": selectors.meetings_upcoming(network=network),
-            "earlier": paginate(request, selectors.meetings_earlier(network=network), EARLIER),
-            "figures": selectors.network_figures(
-                network=network, meetings=selectors.meetings_of_cycle(network=network)
-            ),
-            "may_schedule": request.user.has_perm("meetings.schedule_meeting", network),
-            "may_see_declines": request.user.has_perm("meetings.view_declines", network),
-        },
+        [pagecache.network(network.pk)],
+        lambda: render(
+            request,
+            "meetings/network_meetings.html",
+            {
+                "network": network,
+                "upcoming": selectors.meetings_upcoming(network=network),
+                "earlier": paginate(request, selectors.meetings_earlier(network=network), EARLIER),
+                "figures": selectors.network_figures(
+                    network=network, meetings=selectors.meetings_of_cycle(network=network)
+                ),
+                "may_schedule": request.user.has_perm("meetings.schedule_meeting", network),
+                "may_see_declines": request.user.has_perm("meetings.view_declines", network),
+            },
+        ),
     )
 
 
@@ -98,6 +103,16 @@ def _detail(
     request: "AuthenticatedHttpRequest", meeting: Meeting, rsvp_form: RsvpForm | None = None
 ) -> HttpResponse:
     """The meeting page; with the answer form as sent when it needs correcting."""
+    return pagecache.cached(
+        request,
+        [pagecache.network(meeting.network_id)],
+        lambda: _render_detail(request, meeting, rsvp_form),
+    )
+
+
+def _render_detail(
+    request: "AuthenticatedHttpRequest", meeting: Meeting, rsvp_form: RsvpForm | None
+) -> HttpResponse:
     agenda = selectors.meeting_agenda(meeting=meeting)
     rsvps = selectors.meeting_rsvps(meeting=meeting)
     mine = next((r for r in rsvps if r.user_id == request.user.pk), None)

@@ -6,11 +6,13 @@ class NetworksConfig(AppConfig):
     name = "lerendnetwerk.networks"
 
     def ready(self) -> None:
-        from lerendnetwerk.accounts import profile
+        from lerendnetwerk.accounts import backends, profile
 
-        from . import manager_panels, sections, views
+        from . import manager_panels, rules, scopes, sections, views
         from .sections import Section
 
+        scopes.connect()
+        backends.register_preload(rules.preload_roles)
         profile.register(profile.Panel(key="networks", order=10, render=views.profile_panel))
 
         # The commitments are on the manager's page itself; the panel counts the waiting ones.

@@ -11,17 +11,29 @@ import rules
 from lerendnetwerk.accounts.roles import coordinator_region_ids, is_coordinator
 
 from .models import Membership, Network
-from .selectors import has_commitment, is_member_organisation, member_roles
+from .selectors import all_member_roles, has_commitment, is_member_organisation, member_roles
 
 
 def network_roles(user: Any, network: Network) -> frozenset[str]:
     """The roles the user holds now in the network (cached per user object and network)."""
     if not getattr(user, "is_authenticated", False) or network is None:
         return frozenset()
+    every: dict[int, frozenset[str]] | None = getattr(user, ALL_ROLES, None)
+    if every is not None:
+        return every.get(network.pk, frozenset())
     cache: dict[int, frozenset[str]] = user.__dict__.setdefault("_network_roles", {})
     if network.pk not in cache:
         cache[network.pk] = member_roles(network=network, user=user)
     return cache[network.pk]
+
+
+# Every network role of a person, read once with their account and cached with it
+# (accounts/backends.py): most pages ask about one of their networks.
+ALL_ROLES = "_all_network_roles"
+
+
+def preload_roles(user: Any) -> None:
+    setattr(user, ALL_ROLES, all_member_roles(user=user))
 
 
 @rules.predicate

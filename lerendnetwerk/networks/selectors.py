@@ -71,6 +71,16 @@ def member_roles(*, network: Network | int, user: User | int) -> frozenset[str]:
     )
 
 
+def all_member_roles(*, user: User | int) -> dict[int, frozenset[str]]:
+    """The roles the person holds now, per network they belong to."""
+    found: dict[int, set[str]] = {}
+    for network_id, role in (
+        memberships_active(user=user).order_by().values_list("network_id", "role")
+    ):
+        found.setdefault(network_id, set()).add(role)
+    return {network_id: frozenset(roles) for network_id, roles in found.items()}
+
+
 def network_ids_of(*, user: User | int) -> QuerySet[Membership, int]:
     """The ids of the person's current networks, as a subquery (`network_id__in=...`)."""
     return memberships_active(user=user).values_list("network_id", flat=True)

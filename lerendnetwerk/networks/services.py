@@ -21,6 +21,7 @@ from lerendnetwerk.accounts import services as account_services
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.accounts.roles import coordinator_region_ids
 from lerendnetwerk.catalogue.phase import Phase
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.text import NOTES_MAX, SHORT_TEXT_MAX, refuse_too_long
 from lerendnetwerk.regions.models import District, Organisation
@@ -60,6 +61,7 @@ def _current_cycle_locked(network: Network) -> Cycle:
 
 def _touch(network: Network) -> None:
     Network.objects.filter(pk=network.pk).update(updated_at=timezone.now())
+    pagecache.bump(pagecache.network(network.pk))
 
 
 @transaction.atomic
@@ -769,6 +771,7 @@ def _prerequisites_reconfirm(
             Prerequisite.objects.filter(network=network, kind=kind).update(
                 confirmed_for_cycle=cycle
             )
+            pagecache.changed(network)
 
 
 @transaction.atomic

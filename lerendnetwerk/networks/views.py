@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from lerendnetwerk.accounts import selectors as account_selectors
 from lerendnetwerk.accounts.roles import coordinator_region_ids
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.regions import selectors as region_selectors
 
@@ -433,20 +434,28 @@ def commitments_waiting(manager: "User") -> int:
 def coordination(request: "AuthenticatedHttpRequest") -> HttpResponse:
     if not request.user.has_perm("networks.coordinate"):
         raise PermissionDenied
-    overview = selectors.coordinator_overview(user=request.user)
-    return render(
-        request,
-        "networks/coordination.html",
-        {
-            "networks": overview.networks,
-            "facilitators_networks": overview.facilitators_networks,
-            "may_start_facilitators_network": overview.regions_without_facilitators_network > 0,
-            "phase_counts": selectors.phase_counts(networks=overview.networks),
-            "moved_with_open": selectors.moved_on_with_open_questions(networks=overview.networks),
-            # What the region keeps itself: links to the pages of the apps that own it.
-            "regions": list(region_selectors.regions_coordinated_by(user_id=request.user.pk)),
-        },
-    )
+
+    def page() -> HttpResponse:
+        overview = selectors.coordinator_overview(user=request.user)
+        return render(
+            request,
+            "networks/coordination.html",
+            {
+                "networks": overview.networks,
+                "facilitators_networks": overview.facilitators_networks,
+                "may_start_facilitators_network": overview.regions_without_facilitators_network > 0,
+                "phase_counts": selectors.phase_counts(networks=overview.networks),
+                "moved_with_open": selectors.moved_on_with_open_questions(
+                    networks=overview.networks
+                ),
+                # What the region keeps itself: links to the pages of the apps that own it.
+                "regions": list(region_selectors.regions_coordinated_by(user_id=request.user.pk)),
+            },
+        )
+
+    # What the region's networks do bumps the region's scope.
+    scopes = [pagecache.region(pk) for pk in coordinator_region_ids(request.user)]
+    return pagecache.cached(request, scopes, page)
 
 
 # --- The region's facilitators' network --------------------------------------------------------

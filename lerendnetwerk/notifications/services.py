@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.email import email_enqueue
 
 from . import kinds
@@ -88,6 +89,8 @@ def notify(
             )
         )
     created = Notification.objects.bulk_create(notifications)
+    # The header counts the unread ones on every page.
+    pagecache.changed(*created)
     at_once = [n for n in created if n.delivery == Frequency.IMMEDIATELY and not silent]
     if at_once and email is not None:
         email([notification.user for notification in at_once])
@@ -130,6 +133,7 @@ def _email_one(notification: Notification) -> None:
 @transaction.atomic
 def notifications_mark_read(*, user: User) -> int:
     """Mark all the person's unread notifications read; returns how many."""
+    pagecache.bump(pagecache.person(user.pk))
     return Notification.objects.filter(user=user).unread().update(read_at=timezone.now())
 
 
@@ -138,6 +142,7 @@ def notification_mark_read(*, notification: Notification) -> None:
     Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    pagecache.changed(notification)
 
 
 @transaction.atomic
@@ -156,6 +161,7 @@ def notification_preferences_set(*, user: User, frequencies: Mapping[str, str]) 
         unique_fields=["user", "kind"],
         update_fields=["frequency"],
     )
+    pagecache.bump(pagecache.person(user.pk))
 
 
 def _digest_key(user_id: int, ids: list[int]) -> str:
@@ -187,6 +193,7 @@ def notification_digests_send(*, now: datetime | None = None) -> int:
             continue
         _email_digest(items)
         sent += 1
+    # pagecache: when a notification was e-mailed is shown on no page.
     Notification.objects.filter(pk__in=[n.pk for n in due]).update(emailed_at=now)
     return sent
 

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.networks import selectors as network_selectors
 from lerendnetwerk.networks import services as network_services
@@ -167,6 +168,8 @@ def _move_to_placeholders(reference: Reference, user: "User") -> None:
         moves.setdefault(target.pk, []).append(row.pk)
     for placeholder_pk, pks in moves.items():
         manager.filter(pk__in=pks).update(**{column: placeholder_pk})
+    # Their rows may show anywhere: every cached page is made afresh.
+    pagecache.bump(pagecache.SHARED)
 
 
 _ORDER = {Erase.DELETE: 0, Erase.UNLINK: 1, Erase.PLACEHOLDER: 2}
@@ -187,6 +190,7 @@ def account_erase(*, user: "User") -> None:
             rows.delete()
         elif erase == Erase.UNLINK:
             rows.update(**{reference.field.attname: None})
+            pagecache.bump(pagecache.SHARED)
         else:
             _move_to_placeholders(reference, user)
     user.delete()

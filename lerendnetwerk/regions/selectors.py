@@ -5,6 +5,8 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 from django.utils.functional import Promise
 
+from lerendnetwerk.core import pagecache
+
 from .models import District, Organisation, Region
 
 
@@ -13,7 +15,13 @@ def regions_all() -> QuerySet[Region]:
 
 
 def region_find(*, slug: str) -> Region | None:
-    return Region.objects.filter(slug=slug).first()
+    """Kept in the cache until something shared changes (a region's save bumps `shared`)."""
+    found = pagecache.recall(f"regions:region:{slug}", [pagecache.SHARED])
+    if found is None:
+        found = Region.objects.filter(slug=slug).first()
+        if found is not None:
+            pagecache.keep(f"regions:region:{slug}", [pagecache.SHARED], found)
+    return found  # type: ignore[no-any-return]
 
 
 def regions_coordinated_by(*, user_id: int) -> QuerySet[Region]:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.catalogue.phase import Phase
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.text import NOTES_MAX, refuse_too_long
 from lerendnetwerk.core.uploads import CheckedFile, original_name
 
@@ -204,6 +205,7 @@ def _tag(resource: Resource, data: ResourceData) -> None:
     ResourcePhase.objects.bulk_create(
         [ResourcePhase(resource=resource, phase=phase) for phase in dict.fromkeys(data.phases)]
     )
+    pagecache.changed(resource)
     resource.entries.set(data.entries)
     resource.focus_areas.set(data.focus_areas)
 

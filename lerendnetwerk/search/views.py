@@ -29,7 +29,7 @@ def results(request: HttpRequest, region_slug: str) -> HttpResponse:
                 selectors.search(kind=each, region=region, query=query, limit=FIRST)
                 for each in KINDS
             ]
-            context.update(found=found, total=sum(each.count for each in found))
+            context |= {"found": found, "total": sum(each.count for each in found)}
         else:
             # The kind's count and page, and the other kinds' counts to choose from.
             page = paginate(
@@ -44,11 +44,11 @@ def results(request: HttpRequest, region_slug: str) -> HttpResponse:
                 )
                 for each in KINDS
             ]
-            context.update(
-                kind=kind,
-                page=page,
-                results=[kind.result(row, region) for row in page.object_list],
-                counts=counts,
-                total=sum(count for _each, count in counts),
-            )
+            context |= {
+                "kind": kind,
+                "page": page,
+                "results": [kind.result(row, region) for row in page.object_list],
+                "counts": counts,
+                "total": sum(count for _each, count in counts),
+            }
     return render(request, "search/results.html", context)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.meetings import services as meeting_services
 from lerendnetwerk.meetings.models import AgendaItem, Meeting
@@ -136,6 +137,7 @@ def _store(
         ],
     )
     Signal.objects.bulk_update(cleared, ["cleared_at"])
+    pagecache.changed(*new, *changed, *cleared)
     result.raised += len(new)
     result.cleared += len(cleared)
     result.current += len(new) + len(changed)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.catalogue.models import Entry
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.text import NOTES_MAX, refuse_too_long
 from lerendnetwerk.networks.models import Cycle
@@ -189,6 +190,7 @@ def relay_step_update(
         plan=step.plan, position=step.position + 1, given_by_member__isnull=True
     ).update(given_by_name=step.received_by_name)
     TransferPlan.objects.filter(pk=step.plan_id).update(updated_at=timezone.now(), updated_by=by)
+    pagecache.changed(step)
     return step
 
 

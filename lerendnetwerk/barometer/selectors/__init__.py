@@ -8,6 +8,7 @@ from datetime import datetime
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.networks.models import Network
 from lerendnetwerk.networks.selectors import network_ids_of
 from lerendnetwerk.regions.models import Region
@@ -140,12 +141,27 @@ def has_answered(*, barometer_round: BarometerRound, user: User) -> bool:
 
 
 def round_get(*, slug: str, pk: int) -> BarometerRound:
-    """The round with its network and region, only under its own network's address."""
-    return (
-        BarometerRound.objects.select_related("network__district__region", "questionnaire")
-        .with_answered()
-        .get(pk=pk, network__slug=slug)
-    )
+    """The round with its network and region, only under its own network's address. Kept in the
+    cache under its network's scope (core/pagecache.py), which an answer bumps."""
+    network_id = pagecache.pinned(f"barometer:network-of-round:{pk}")
+    found = None
+    if network_id is not None:
+        found = pagecache.recall(f"barometer:round:{pk}", _scopes(network_id))
+    if found is None:
+        found = (
+            BarometerRound.objects.select_related("network__district__region", "questionnaire")
+            .with_answered()
+            .get(pk=pk)
+        )
+        pagecache.pin(f"barometer:network-of-round:{pk}", found.network_id)
+        pagecache.keep(f"barometer:round:{pk}", _scopes(found.network_id), found)
+    if found.network.slug != slug:
+        raise BarometerRound.DoesNotExist
+    return found
+
+
+def _scopes(network_id: int) -> list[str]:
+    return [pagecache.network(network_id), pagecache.SHARED]
 
 
 def round_questions(*, barometer_round: BarometerRound) -> list[Question]:

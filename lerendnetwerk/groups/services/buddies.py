@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.networks.selectors import member_ids
 
 from .. import notifications
@@ -45,6 +46,7 @@ def buddies_set(*, network: "Network", pairs: Sequence[Sequence["User"]]) -> lis
         raise ValidationError(_("Make pairs; only one trio, for an odd number of members."))
     now = timezone.now()
     Buddy.objects.filter(network=network, cycle=cycle, ended_at__isnull=True).update(ended_at=now)
+    pagecache.changed(network)
     created = []
     for pair in pairs:
         buddy = Buddy.objects.create(network=network, cycle=cycle, started_at=now)

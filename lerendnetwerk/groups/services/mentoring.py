@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from lerendnetwerk.accounts.models import User
 from lerendnetwerk.accounts.roles import coordinator_region_ids
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.email import email_enqueue
 from lerendnetwerk.core.text import LONG_TEXT_MAX, NOTES_MAX, refuse_too_long
 from lerendnetwerk.meetings.models import Meeting
@@ -214,9 +215,11 @@ def consultation_plan(
     consultation = PeerConsultation.objects.create(
         starts_at=starts_at, place=place, meeting=meeting, planned_by=planned_by
     )
-    ConsultationParticipant.objects.bulk_create(
-        ConsultationParticipant(consultation=consultation, user=user)
-        for user in [planned_by, *others]
+    pagecache.changed(
+        *ConsultationParticipant.objects.bulk_create(
+            ConsultationParticipant(consultation=consultation, user=user)
+            for user in [planned_by, *others]
+        )
     )
     if case_title:
         ConsultationCase.objects.create(

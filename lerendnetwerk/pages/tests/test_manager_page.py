@@ -4,6 +4,7 @@ confirm, the panels other apps register, and a fixed number of queries."""
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -144,11 +145,15 @@ def test_the_page_reads_a_fixed_number_of_queries(
         _networks_with_staff(manager, facilitator, 2)
     client = login(manager)
     client.get(reverse("pages:manager"))
-    with django_assert_max_num_queries(20) as two:
+    # With an empty cache each time: the commitments just recorded change what the manager's
+    # account reads with it (core/pagecache.py), which is not what this counts.
+    cache.clear()
+    with django_assert_max_num_queries(23) as two:
         client.get(reverse("pages:manager"))
     with django_capture_on_commit_callbacks(execute=True):
         _networks_with_staff(manager, facilitator, 8)
-    with django_assert_max_num_queries(20) as ten:
+    cache.clear()
+    with django_assert_max_num_queries(23) as ten:
         response = client.get(reverse("pages:manager"))
     assert len(response.context["rows"]) == 10
     assert len(ten.captured_queries) == len(two.captured_queries)

@@ -6,8 +6,10 @@ from django.shortcuts import render
 from lerendnetwerk.accounts.http import AuthenticatedHttpRequest
 from lerendnetwerk.accounts.roles import coordinator_region_ids, is_coordinator
 from lerendnetwerk.catalogue.selectors import stage_summaries
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.knowledge import selectors as knowledge_selectors
 from lerendnetwerk.networks import manager_panels
+from lerendnetwerk.networks import scopes as network_scopes
 from lerendnetwerk.resources import selectors as resource_selectors
 from lerendnetwerk.signals.selectors import region as signal_region
 
@@ -28,6 +30,19 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     # there with what waits for them (asked only for managers: a member's dashboard stays lean).
     # (rules.has_perm: the rule alone, no permission queries of Django's model backend.)
     is_manager = rules.has_perm("networks.view_manager_page", user)
+    if is_manager:
+        # What waits for a manager comes from networks they are no member of: made afresh.
+        return _dashboard(request, is_manager=True)
+    # Their networks, and for a coordinator their regions (signals, suggestions to look at).
+    scopes = [
+        *network_scopes.of_person(user),
+        *(pagecache.region(pk) for pk in coordinator_region_ids(user)),
+    ]
+    return pagecache.cached(request, scopes, lambda: _dashboard(request, is_manager=False))
+
+
+def _dashboard(request: AuthenticatedHttpRequest, *, is_manager: bool) -> HttpResponse:
+    user = request.user
     page = selectors.personal_page(user=user)
     return render(
         request,

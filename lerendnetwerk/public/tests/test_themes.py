@@ -65,4 +65,4 @@ def test_the_page_reads_in_a_fixed_number_of_queries(client, world: World):
     assert len(queries) == 5, [q["sql"] for q in queries]
     with CaptureQueriesContext(connection) as queries:
         client.get(THEMES)
-    assert len(queries) == 1
+    assert len(queries) == 0

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.meetings import selectors as meeting_selectors
 from lerendnetwerk.networks.access import network_for
@@ -73,7 +74,9 @@ def _ack_form(pk: int, data: "QueryDict | None" = None) -> AcknowledgeForm:
 @login_required
 def network_signals(request: "AuthenticatedHttpRequest", slug: str) -> HttpResponse:
     network = network_for(request, slug, "signals.view_signals")
-    return _page(request, network)
+    return pagecache.cached(
+        request, [pagecache.network(network.pk)], lambda: _page(request, network)
+    )
 
 
 @require_POST

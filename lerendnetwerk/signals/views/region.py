@@ -13,6 +13,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from lerendnetwerk.accounts.roles import coordinator_region_ids
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.pagination import paginate
 from lerendnetwerk.regions import selectors as region_selectors
 
@@ -54,6 +56,12 @@ def _rows(networks: "list[RegionNetwork]") -> list[tuple[Any, ...]]:
 @login_required
 def region(request: "AuthenticatedHttpRequest") -> HttpResponse:
     _coordinator_only(request)
+    # What the region's networks do bumps the region's scope.
+    scopes = [pagecache.region(pk) for pk in coordinator_region_ids(request.user)]
+    return pagecache.cached(request, scopes, lambda: _region_page(request))
+
+
+def _region_page(request: "AuthenticatedHttpRequest") -> HttpResponse:
     districts = region_selectors.districts_coordinated_by(user_id=request.user.pk)
     form = RegionFilterForm(
         request.GET,

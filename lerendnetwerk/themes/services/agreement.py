@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.text import LONG_TEXT_MAX
 from lerendnetwerk.networks.models import Network
 
@@ -44,6 +45,7 @@ def agreement_publish(*, network: Network, text: str, published_by: User) -> Agr
     AgreementSuggestion.objects.filter(network=network, taken_into__isnull=True).update(
         taken_into=agreement
     )
+    pagecache.changed(agreement)
     notifications.agreement_published(
         network=network, version=agreement.version, published_by=published_by
     )

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.regions.models import Region
 
 from ..models import Chapter, FocusArea, QualityFramework, Theme, ThemeProposal
@@ -73,6 +74,7 @@ def framework_copy_for_region(*, region: Region) -> QualityFramework:
             for area in chapter.focus_areas.all()
             if not area.is_retired
         )
+    pagecache.changed(copy)
     return copy
 
 
@@ -113,6 +115,7 @@ def chapter_move(*, chapter: Chapter, up: bool) -> Chapter:
     for number, other in enumerate(chapters, start=1):
         other.number = number
     Chapter.objects.bulk_update(chapters, ["number"])
+    pagecache.changed(framework)
     return next(other for other in chapters if other.pk == chapter.pk)
 
 
@@ -131,6 +134,7 @@ def chapter_delete(*, chapter: Chapter) -> None:
     for number, other in enumerate(chapters, start=1):
         other.number = number
     Chapter.objects.bulk_update(chapters, ["number"])
+    pagecache.changed(framework)
 
 
 @transaction.atomic
@@ -166,6 +170,7 @@ def focus_area_move(*, focus_area: FocusArea, up: bool) -> FocusArea:
     for order, other in enumerate(areas, start=1):
         other.order = order
     FocusArea.objects.bulk_update(areas, ["order"])
+    pagecache.changed(focus_area.chapter.framework)
     return next(other for other in areas if other.pk == focus_area.pk)
 
 

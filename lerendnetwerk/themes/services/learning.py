@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.text import NOTES_MAX, refuse_too_long
 from lerendnetwerk.meetings.models import Meeting
 from lerendnetwerk.networks.models import Cycle
@@ -140,6 +141,7 @@ def learning_question_move(*, question: LearningQuestion, up: bool) -> LearningQ
     for order, other in enumerate(questions, start=1):
         other.order = order
     LearningQuestion.objects.bulk_update(questions, ["order"])
+    pagecache.changed(question)
     return next(other for other in questions if other.pk == question.pk)
 
 
@@ -153,6 +155,7 @@ def learning_question_remove(*, question: LearningQuestion) -> None:
     for order, other in enumerate(remaining, start=1):
         other.order = order
     LearningQuestion.objects.bulk_update(remaining, ["order"])
+    pagecache.changed(question)
 
 
 @transaction.atomic
@@ -182,4 +185,5 @@ def learning_questions_mark_worked_on(
         LearningQuestion.worked_on_in.through(learningquestion=q, meeting=meeting)
         for q in questions
     )
+    pagecache.changed(meeting)
     return meeting

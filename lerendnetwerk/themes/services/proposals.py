@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.text import NOTES_MAX, too_long_message
 from lerendnetwerk.networks.models import Cycle, Network
 from lerendnetwerk.networks.services import cycle_set_theme
@@ -128,6 +129,7 @@ def idea_group(*, idea: Idea, label: str) -> Idea:
     label = _group_label(label, field="label")
     # One UPDATE of one column: two facilitators dragging at once each leave a whole label.
     Idea.objects.filter(pk=idea.pk).update(group_label=label)
+    pagecache.changed(idea)
     idea.group_label = label
     return idea
 
@@ -153,6 +155,7 @@ def idea_group_rename(*, network: Network, old: str, new: str) -> int:
     moved = (
         Idea.objects.filter(network=network, group_label=old).update(group_label=new) if old else 0
     )
+    pagecache.changed(network)
     if not moved:
         # Someone moved its last idea away meanwhile (or it is the column of ungrouped ideas).
         raise ValidationError(_("This group is no longer on the wall. Reload the wall."))

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.networks.models import Cycle
 from lerendnetwerk.networks.selectors import member_ids
 
@@ -116,6 +117,7 @@ def dot_vote_place(
         DotVoteSticker(dot_vote=dot_vote, member=member, proposal_id=pk, count=count)
         for pk, count in placed.items()
     )
+    pagecache.changed(dot_vote)
     return placed
 
 

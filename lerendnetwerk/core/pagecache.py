@@ -1,0 +1,197 @@
+"""Whole pages, cached per person until what they show changes.
+
+A page is kept under a key made of who asks (their account, or "the public"), the language, the
+full path and the versions (`fragments.version`) of the *scopes* the page shows: a network's
+data (`network:<id>`), a person's own (`person:<id>`), a region's (`region:<id>`), and
+`shared` for what belongs to nobody in particular (the catalogue, the districts, the
+organisations). Every save or delete of one of the platform's models bumps the scopes it
+belongs to: the apps that know a kind of scope register a resolver (`register`), `networks`
+for what hangs from a network, `accounts` for what points at a person, `regions` for what points
+at a region; a model that no resolver claims bumps `shared`, and the bookkeeping no page shows
+(`UNSHOWN`) bumps nothing. Bulk writes send no signals, so the services that make them bump by hand
+(`bump`), and `tests/test_pagecache_bulk_writes.py` finds any that forget.
+
+The view still finds its object and checks permission on every request; only building and
+rendering the page is skipped. An entry lives at most `TIMEOUT` seconds, so what changes with
+the clock alone (a meeting that has begun, a round past its closing date) shows within that.
+A request with messages to show is answered afresh and not kept. Only a plain 200 whose only
+header is its content type is kept. The CSRF token in a page's forms belongs to the request:
+it is kept as a placeholder and a fresh one is filled in on the way out.
+
+Like the fragments, this needs every process to share one cache (CACHE_URL).
+"""
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.apps import apps
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import models
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
+
+from . import fragments
+
+TIMEOUT = 300
+SHARED = "shared"
+_CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
+_PLACEHOLDER = "\x1fcsrf\x1f"
+
+# A resolver is asked once per model: it returns how to find an instance's scopes, or None
+# when that model is not its kind.
+Finder = Callable[[models.Model], Iterable[str]]
+Resolver = Callable[[type[models.Model]], Finder | None]
+_resolvers: list[Resolver] = []
+_finders: dict[type[models.Model], list[Finder]] = {}
+
+
+def network(pk: int) -> str:
+    return f"network:{pk}"
+
+
+def person(pk: int) -> str:
+    return f"person:{pk}"
+
+
+def region(pk: int) -> str:
+    return f"region:{pk}"
+
+
+def register(resolver: Resolver) -> None:
+    _resolvers.append(resolver)
+    _finders.clear()
+
+
+# Written all the time (each e-mail, each worker's heartbeat, each admin action), shown on no
+# cached page: bumping `shared` for them would empty the cache for nothing.
+UNSHOWN = frozenset({"core.SentEmail", "core.WorkerHeartbeat", "core.AuditEntry"})
+
+
+def scopes_of(instance: models.Model) -> set[str]:
+    model = type(instance)
+    finders = _finders.get(model)
+    if finders is None:
+        finders = _finders[model] = [f for r in _resolvers if (f := r(model)) is not None]
+    if not finders:
+        return set() if model._meta.label in UNSHOWN else {SHARED}
+    return {scope for find in finders for scope in find(instance)}
+
+
+def bump(*scopes: str) -> None:
+    fragments.bump(*scopes)
+
+
+def changed(*instances: models.Model) -> None:
+    """After a bulk write, which sends no signal: bump the scopes of the rows it belongs to
+    (a meeting for its answers, a network for its ideas)."""
+    bump(*{scope for instance in instances for scope in scopes_of(instance)})
+
+
+def _changed(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    if kwargs.get("raw"):
+        return  # loading fixtures
+    if kwargs.get("update_fields") == frozenset({"last_login"}):
+        return  # every login saves this, and no page shows it
+    bump(*scopes_of(instance))
+
+
+def _m2m_changed(
+    instance: models.Model,
+    action: str,
+    model: type[models.Model],
+    pk_set: set[Any] | None,
+    **kwargs: Any,
+) -> None:
+    """Both sides change: a region given a coordinator changes the coordinator too."""
+    if not action.startswith("post_"):
+        return
+    found = scopes_of(instance) if _is_ours(type(instance)) else set()
+    if pk_set and _is_ours(model):
+        for pk in pk_set:
+            found |= scopes_of(model(pk=pk))
+    bump(*found)
+
+
+def _is_ours(model: type[models.Model]) -> bool:
+    return model.__module__.startswith("lerendnetwerk.")
+
+
+def connect() -> None:
+    """Bump on every save and delete of the platform's own models (not of sessions, logins or
+    other libraries' tables)."""
+    for model in apps.get_models():
+        if _is_ours(model):
+            label = model._meta.label
+            post_save.connect(_changed, sender=model, dispatch_uid=f"pagecache:save:{label}")
+            post_delete.connect(_changed, sender=model, dispatch_uid=f"pagecache:delete:{label}")
+    m2m_changed.connect(_m2m_changed, dispatch_uid="pagecache:m2m")
+
+
+def _remembered_key(key: str, scopes: list[str]) -> str:
+    return f"remembered:{key}:{':'.join(fragments.versions(scopes))}"
+
+
+def recall(key: str, scopes: list[str]) -> Any:
+    """What a page reads before it knows whether it may be shown (the network or meeting whose
+    permission it checks), kept by `keep` under the versions of `scopes` like a page; None when
+    it is not kept (or no longer current)."""
+    return cache.get(_remembered_key(key, scopes))
+
+
+def keep(key: str, scopes: list[str], value: Any) -> None:
+    cache.set(_remembered_key(key, scopes), value, TIMEOUT)
+
+
+def pinned(key: str) -> Any:
+    """A fact that never changes once true (which network a meeting belongs to, which network a
+    slug names until it is renamed), kept by `pin` as long as the cache keeps it."""
+    return cache.get(f"pinned:{key}")
+
+
+def pin(key: str, value: Any) -> None:
+    cache.set(f"pinned:{key}", value, None)
+
+
+def _has_messages(request: HttpRequest) -> bool:
+    storage = getattr(request, "_messages", None)
+    return storage is not None and len(messages.get_messages(request)) > 0
+
+
+def _key(request: HttpRequest, scopes: list[str]) -> str:
+    who = request.user.pk if request.user.is_authenticated else "public"
+    versions = fragments.versions(scopes)
+    raw = f"{who}|{get_language()}|{request.get_full_path()}|{'|'.join(versions)}"
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def cached(
+    request: HttpRequest, scopes: Iterable[str], render: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """The page `render` makes, from the cache when the scopes it shows have not changed since.
+    The person's own scope and `shared` are always part of it."""
+    if request.method != "GET" or _has_messages(request):
+        return render()
+    wanted = [*scopes, SHARED]
+    if request.user.is_authenticated:
+        wanted.append(person(request.user.pk))
+    key = _key(request, wanted)
+    kept = cache.get(key)
+    if kept is not None:
+        content_type, body = kept
+        if _PLACEHOLDER in body:
+            body = body.replace(_PLACEHOLDER, get_token(request))
+        return HttpResponse(body, content_type=content_type)
+    response = render()
+    if (
+        response.status_code == 200
+        and not response.streaming
+        and set(response.headers) == {"Content-Type"}
+    ):
+        body = _CSRF.sub(rf"\g<1>{_PLACEHOLDER}\g<2>", response.content.decode())
+        cache.set(key, (response.headers["Content-Type"], body), TIMEOUT)
+    return response
