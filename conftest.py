@@ -9,6 +9,7 @@ from django.core.cache import cache
 from pytest_django import Settings
 
 from lerendnetwerk.accounts.models import User
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.tests.factories import (
     NetworkFactory,
     OrganisationFactory,
@@ -91,6 +92,7 @@ def _empty_cache() -> None:
     """Every test starts with an empty cache: a rolled-back test must not leave a cached page
     (or a fragment version) behind for the next."""
     cache.clear()
+    pagecache.forget_pins()
 
 
 @pytest.fixture

@@ -93,7 +93,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # django-otp's, with the session's device read from the cache (accounts/middleware.py).
+    "lerendnetwerk.accounts.middleware.OTPMiddleware",
     "lerendnetwerk.accounts.middleware.SessionTimeoutMiddleware",
     "lerendnetwerk.accounts.middleware.SecondFactorMiddleware",
     "axes.middleware.AxesMiddleware",

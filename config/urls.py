@@ -12,6 +12,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("beheer/", admin.site.urls),
     path("", include("lerendnetwerk.core.urls")),
+    # First of the apps at the root: a person's own page, a network's home page and the status
+    # page are the most visited, and a path is matched against each app's patterns in turn.
+    path("", include("lerendnetwerk.pages.urls")),
     path("account/", include("lerendnetwerk.accounts.urls")),
     path("handreiking/", include("lerendnetwerk.catalogue.urls")),
     path("", include("lerendnetwerk.networks.urls")),
@@ -30,7 +33,6 @@ urlpatterns += i18n_patterns(
     path("", include("lerendnetwerk.public.urls")),
     path("", include("lerendnetwerk.search.urls")),
     path("", include("lerendnetwerk.notifications.urls")),
-    path("", include("lerendnetwerk.pages.urls")),
     path("mijn-gegevens/", include("lerendnetwerk.privacy.urls")),
     prefix_default_language=False,
 )

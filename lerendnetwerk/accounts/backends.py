@@ -13,9 +13,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.backends import ModelBackend
-from django.core.cache import cache
 
-from lerendnetwerk.core import fragments, pagecache
+from lerendnetwerk.core import pagecache
 
 from .roles import coordinator_region_ids
 
@@ -30,8 +29,8 @@ def register_preload(preload: Preload) -> None:
 
 class CachedModelBackend(ModelBackend):
     def get_user(self, user_id: Any) -> Any:
-        key = f"accounts:user:{user_id}:{fragments.version(pagecache.person(int(user_id)))}"
-        user = cache.get(key)
+        key, scopes = f"accounts:user:{user_id}", [pagecache.person(int(user_id))]
+        user = pagecache.recall(key, scopes)
         if user is None:
             user = super().get_user(user_id)
             if user is None:
@@ -39,5 +38,5 @@ class CachedModelBackend(ModelBackend):
             coordinator_region_ids(user)
             for preload in _preloads:
                 preload(user)
-            cache.set(key, user, pagecache.TIMEOUT)
+            pagecache.keep(key, scopes, user)
         return user

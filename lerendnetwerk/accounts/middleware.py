@@ -12,6 +12,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.middleware import OTPMiddleware as DjangoOTPMiddleware
+
+from lerendnetwerk.core import pagecache
 
 from .roles import needs_second_factor
 
@@ -123,3 +127,25 @@ class SecondFactorMiddleware:
         if request.method != "GET":
             messages.info(request, _("First confirm that it is you with a code from your app."))
         return response
+
+
+class OTPMiddleware(DjangoOTPMiddleware):  # type: ignore[misc]
+    """django-otp's middleware, reading the device a session was verified with from the cache
+    under the person's scope instead of from the database on every request. Saving or deleting
+    a device bumps that scope (scopes.py), so a deleted device still ends the sessions it
+    verified at their next request."""
+
+    def _verify_user_sync(self, request: HttpRequest, user: Any) -> Any:
+        self._init_user_fields(user)
+        if user.is_authenticated:
+            persistent_id = request.session.get(DEVICE_ID_SESSION_KEY)
+            device = None
+            if persistent_id:
+                key, scopes = f"accounts:device:{persistent_id}", [pagecache.person(user.pk)]
+                device = pagecache.recall(key, scopes)
+                if device is None:
+                    device = self._device_from_persistent_id(persistent_id)
+                    if device is not None:
+                        pagecache.keep(key, scopes, device)
+            user.otp_device = self._finalize_device(request, user, device)
+        return user

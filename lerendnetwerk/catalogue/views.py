@@ -1,7 +1,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from lerendnetwerk.core import fragments
+from lerendnetwerk.core import fragments, pagecache
 
 from . import related, selectors
 from .forms import SearchForm
@@ -36,19 +36,25 @@ def catalogue_stage(request: HttpRequest, stage_slug: str) -> HttpResponse:
     stage = selectors.STAGE_BY_SLUG.get(stage_slug)
     if stage is None:
         raise Http404
-    return render(
+    # The whole page is kept until something shared changes: the catalogue, or the material of
+    # the higher apps beside it (a region's library, which bumps `shared` too).
+    return pagecache.cached(
         request,
-        "catalogue/stage.html",
-        {
-            "stage": stage,
-            "stage_slug": stage_slug,
-            "stage_label": selectors.STAGE_LABELS[stage],
-            "topics": fragments.lazy(lambda: selectors.topics_for_stage(stage=stage)),
-            "stages": fragments.lazy(selectors.stage_summaries),
-            # Outside the cached fragment: the higher apps' material changes on its own.
-            "related": related.related_to_stage(stage),
-            **fragments.context(CATALOGUE),
-        },
+        [CATALOGUE],
+        lambda: render(
+            request,
+            "catalogue/stage.html",
+            {
+                "stage": stage,
+                "stage_slug": stage_slug,
+                "stage_label": selectors.STAGE_LABELS[stage],
+                "topics": fragments.lazy(lambda: selectors.topics_for_stage(stage=stage)),
+                "stages": fragments.lazy(selectors.stage_summaries),
+                # Outside the cached fragment: the higher apps' material changes on its own.
+                "related": related.related_to_stage(stage),
+                **fragments.context(CATALOGUE),
+            },
+        ),
     )
 
 

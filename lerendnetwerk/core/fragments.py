@@ -11,6 +11,7 @@ running more than one process.
 
 import uuid
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.cache import cache
@@ -26,23 +27,50 @@ def _key(name: str) -> str:
     return f"fragments:version:{name}"
 
 
+# The versions one request has read. Several parts of a page ask for the same one (the
+# person's account, the network, the page itself): each is read from the cache once per
+# request. A request sees the versions as it first read them, and its own bumps.
+_seen: ContextVar[dict[str, str] | None] = ContextVar("fragment_versions", default=None)
+
+
+def request_started(**kwargs: Any) -> None:
+    _seen.set({})
+
+
+def request_finished(**kwargs: Any) -> None:
+    _seen.set(None)
+
+
 def version(name: str) -> str:
-    found = cache.get(_key(name))
-    if found is None:
-        found = uuid.uuid4().hex
-        cache.set(_key(name), found, TIMEOUT)
-    return str(found)
+    return versions([name])[0]
 
 
 def versions(names: Iterable[str]) -> list[str]:
-    """The versions of several names in one round trip to the cache."""
-    keys = {name: _key(name) for name in names}
-    found = cache.get_many(keys.values())
-    missing = {key: uuid.uuid4().hex for key in keys.values() if key not in found}
+    """The versions of several names in one round trip to the cache (none when this request
+    has read them all before)."""
+    return versions_and(names, "")[0]
+
+
+def versions_and(names: Iterable[str], key: str) -> tuple[list[str], Any]:
+    """The versions of `names` and the cache entry under `key` ("" for none), in one round
+    trip: an entry stamped with the versions it was made from (core/pagecache.py) is read
+    together with the versions that tell whether it is still current."""
+    names = list(names)
+    seen = _seen.get()
+    known = seen if seen is not None else {}
+    keys = {_key(name): name for name in names if name not in known}
+    if key:
+        keys[key] = ""
+    found = cache.get_many(keys) if keys else {}
+    entry = found.pop(key, None) if key else None
+    missing = {k: uuid.uuid4().hex for k, name in keys.items() if name and k not in found}
     if missing:
         cache.set_many(missing, TIMEOUT)
         found.update(missing)
-    return [str(found[key]) for key in keys.values()]
+    read = {keys[k]: str(value) for k, value in found.items()}
+    if seen is not None:
+        seen.update(read)
+    return [known[name] if name in known else read[name] for name in names], entry
 
 
 def context(name: str) -> dict[str, object]:
@@ -57,7 +85,11 @@ def bump(*names: str) -> None:
         return
 
     def renew() -> None:
-        cache.set_many({_key(name): uuid.uuid4().hex for name in names}, TIMEOUT)
+        new = {name: uuid.uuid4().hex for name in names}
+        cache.set_many({_key(name): value for name, value in new.items()}, TIMEOUT)
+        seen = _seen.get()
+        if seen is not None:
+            seen.update(new)
 
     renew()
     transaction.on_commit(renew)

@@ -24,6 +24,7 @@ Like the fragments, this needs every process to share one cache (CACHE_URL).
 import hashlib
 import re
 from collections.abc import Callable, Iterable
+from functools import wraps
 from typing import Any
 
 from django.apps import apps
@@ -39,12 +40,13 @@ from . import fragments
 
 TIMEOUT = 300
 SHARED = "shared"
-_CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
-_PLACEHOLDER = "\x1fcsrf\x1f"
+_CSRF = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
+_PLACEHOLDER = b"\x1fcsrf\x1f"
 
 # A resolver is asked once per model: it returns how to find an instance's scopes, or None
 # when that model is not its kind.
 Finder = Callable[[models.Model], Iterable[str]]
+View = Callable[..., HttpResponse]
 Resolver = Callable[[type[models.Model]], Finder | None]
 _resolvers: list[Resolver] = []
 _finders: dict[type[models.Model], list[Finder]] = {}
@@ -132,29 +134,58 @@ def connect() -> None:
     m2m_changed.connect(_m2m_changed, dispatch_uid="pagecache:m2m")
 
 
-def _remembered_key(key: str, scopes: list[str]) -> str:
-    return f"remembered:{key}:{':'.join(fragments.versions(scopes))}"
+def _stamped(key: str, scopes: list[str]) -> tuple[list[str], Any]:
+    """The versions of `scopes` and what is kept under `key` if it was made from those same
+    versions (else None): one round trip to the cache. An entry is kept with the versions it
+    was made from, so one key per thing is overwritten rather than one per version left to
+    expire."""
+    current, entry = fragments.versions_and(scopes, key)
+    if entry is not None and entry[0] == current:
+        return current, entry[1]
+    return current, None
 
 
 def recall(key: str, scopes: list[str]) -> Any:
     """What a page reads before it knows whether it may be shown (the network or meeting whose
     permission it checks), kept by `keep` under the versions of `scopes` like a page; None when
     it is not kept (or no longer current)."""
-    return cache.get(_remembered_key(key, scopes))
+    return _stamped(f"remembered:{key}", scopes)[1]
 
 
 def keep(key: str, scopes: list[str], value: Any) -> None:
-    cache.set(_remembered_key(key, scopes), value, TIMEOUT)
+    cache.set(f"remembered:{key}", (fragments.versions(scopes), value), TIMEOUT)
+
+
+# Pinned facts this process has seen, in front of the shared cache; emptied when it grows.
+_pinned_here: dict[str, Any] = {}
+_PINNED_HERE_MAX = 50_000
 
 
 def pinned(key: str) -> Any:
     """A fact that never changes once true (which network a meeting belongs to, which network a
     slug names until it is renamed), kept by `pin` as long as the cache keeps it."""
-    return cache.get(f"pinned:{key}")
+    found = _pinned_here.get(key)
+    if found is None:
+        found = cache.get(f"pinned:{key}")
+        if found is not None:
+            _pin_here(key, found)
+    return found
 
 
 def pin(key: str, value: Any) -> None:
     cache.set(f"pinned:{key}", value, None)
+    _pin_here(key, value)
+
+
+def _pin_here(key: str, value: Any) -> None:
+    if len(_pinned_here) >= _PINNED_HERE_MAX:
+        _pinned_here.clear()
+    _pinned_here[key] = value
+
+
+def forget_pins() -> None:
+    """For tests, whose rolled-back rows give their ids to the next test's."""
+    _pinned_here.clear()
 
 
 def _has_messages(request: HttpRequest) -> bool:
@@ -162,11 +193,29 @@ def _has_messages(request: HttpRequest) -> bool:
     return storage is not None and len(messages.get_messages(request)) > 0
 
 
-def _key(request: HttpRequest, scopes: list[str]) -> str:
+def _key(request: HttpRequest) -> str:
     who = request.user.pk if request.user.is_authenticated else "public"
-    versions = fragments.versions(scopes)
-    raw = f"{who}|{get_language()}|{request.get_full_path()}|{'|'.join(versions)}"
+    raw = f"{who}|{get_language()}|{request.get_full_path()}"
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def kept(scopes: Callable[..., list[str]]) -> Callable[[View], View]:
+    """A public view's pages kept like `cached`, under the scopes `scopes(request, *args,
+    **kwargs)` names (it may raise Http404 for an unknown region). Only for views that check
+    no permission: a kept page is served without calling the view."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            return cached(
+                request,
+                scopes(request, *args, **kwargs),
+                lambda: view(request, *args, **kwargs),
+            )
+
+        return wrapper
+
+    return decorate
 
 
 def cached(
@@ -179,19 +228,20 @@ def cached(
     wanted = [*scopes, SHARED]
     if request.user.is_authenticated:
         wanted.append(person(request.user.pk))
-    key = _key(request, wanted)
-    kept = cache.get(key)
+    key = _key(request)
+    current, kept = _stamped(key, wanted)
     if kept is not None:
         content_type, body = kept
         if _PLACEHOLDER in body:
-            body = body.replace(_PLACEHOLDER, get_token(request))
+            body = body.replace(_PLACEHOLDER, get_token(request).encode())
         return HttpResponse(body, content_type=content_type)
     response = render()
     if (
         response.status_code == 200
         and not response.streaming
         and set(response.headers) == {"Content-Type"}
+        and not hasattr(response, "_csp_config")  # a page's own Content-Security-Policy
     ):
-        body = _CSRF.sub(rf"\g<1>{_PLACEHOLDER}\g<2>", response.content.decode())
-        cache.set(key, (response.headers["Content-Type"], body), TIMEOUT)
+        body = _CSRF.sub(rb"\g<1>" + _PLACEHOLDER + rb"\g<2>", response.content)
+        cache.set(key, (current, (response.headers["Content-Type"], body)), TIMEOUT)
     return response

@@ -11,7 +11,9 @@ class KnowledgeConfig(AppConfig):
     def ready(self) -> None:
         from lerendnetwerk.networks import manager_panels
 
-        from . import panel
+        from . import panel, scopes
+
+        scopes.connect()
 
         manager_panels.register(
             manager_panels.ManagerPanel(key="knowledge", order=70, render=panel.render)

@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from lerendnetwerk.catalogue.phase import Phase
-from lerendnetwerk.core import fragments
+from lerendnetwerk.core import fragments, pagecache
 from lerendnetwerk.core.pagination import PARAMETER, paginate
 from lerendnetwerk.regions import selectors as region_selectors
 from lerendnetwerk.regions.views import region_choice
@@ -62,6 +62,12 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _scopes(request: HttpRequest, region_slug: str, **kwargs: object) -> list[str]:
+    """A region's public pages change with its networks and with the public site's data."""
+    return [pagecache.region(_region(region_slug).pk), PUBLIC_SITE]
+
+
+@pagecache.kept(_scopes)
 def region(request: HttpRequest, region_slug: str) -> HttpResponse:
     region = _region(region_slug)
     choices = selectors.filter_choices(region=region)
@@ -97,6 +103,7 @@ def region(request: HttpRequest, region_slug: str) -> HttpResponse:
     )
 
 
+@pagecache.kept(_scopes)
 def network(request: HttpRequest, region_slug: str, slug: str) -> HttpResponse:
     region = _region(region_slug)
     found = selectors.network_public(region=region, slug=slug)
@@ -114,6 +121,7 @@ def network(request: HttpRequest, region_slug: str, slug: str) -> HttpResponse:
     )
 
 
+@pagecache.kept(_scopes)
 def themes(request: HttpRequest, region_slug: str) -> HttpResponse:
     region = _region(region_slug)
     choices = selectors.filter_choices(region=region)
@@ -130,6 +138,7 @@ def themes(request: HttpRequest, region_slug: str) -> HttpResponse:
     )
 
 
+@pagecache.kept(_scopes)
 def good_practice(request: HttpRequest, region_slug: str) -> HttpResponse:
     region = _region(region_slug)
     choices = selectors.filter_choices(region=region)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.pagination import paginate
 from lerendnetwerk.regions.views import region_choice
 
@@ -53,21 +54,28 @@ def resource_home(request: HttpRequest) -> HttpResponse:
 
 def resource_index(request: HttpRequest, region_slug: str) -> HttpResponse:
     region = _region(region_slug)
-    form = FilterForm(request.GET or None, focus_areas=selectors.focus_area_choices(region=region))
-    chosen = form.chosen()
-    page = paginate(request, selectors.resources_filtered(region=region, **chosen), PER_PAGE)
-    return render(
-        request,
-        "resources/index.html",
-        {
-            "region": region,
-            "form": form,
-            "page": page,
-            "filtered": any(value is not None for value in chosen.values()),
-            "may_suggest": request.user.has_perm("resources.suggest", region),
-            "may_curate": request.user.has_perm("resources.curate", region),
-        },
-    )
+
+    def page() -> HttpResponse:
+        form = FilterForm(
+            request.GET or None, focus_areas=selectors.focus_area_choices(region=region)
+        )
+        chosen = form.chosen()
+        found = paginate(request, selectors.resources_filtered(region=region, **chosen), PER_PAGE)
+        return render(
+            request,
+            "resources/index.html",
+            {
+                "region": region,
+                "form": form,
+                "page": found,
+                "filtered": any(value is not None for value in chosen.values()),
+                "may_suggest": request.user.has_perm("resources.suggest", region),
+                "may_curate": request.user.has_perm("resources.curate", region),
+            },
+        )
+
+    # A resource points at its region: saving one bumps the region's scope.
+    return pagecache.cached(request, [pagecache.region(region.pk)], page)
 
 
 def resource_detail(request: HttpRequest, region_slug: str, pk: int) -> HttpResponse:

@@ -4,6 +4,7 @@ kind's matches in pages. No login."""
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.pagination import paginate
 
 from . import selectors
@@ -14,6 +15,16 @@ FIRST = 5  # per kind when searching everything
 PER_PAGE = 20  # when searching one kind
 
 
+def _scopes(request: HttpRequest, region_slug: str) -> list[str]:
+    """What is searched changes with the region's own data and with what is shared: the
+    Handbook, the knowledge offer and the experts (knowledge/scopes.py), the libraries."""
+    region = selectors.region_find(slug=region_slug)
+    if region is None:
+        raise Http404
+    return [pagecache.region(region.pk)]
+
+
+@pagecache.kept(_scopes)
 def results(request: HttpRequest, region_slug: str) -> HttpResponse:
     region = selectors.region_find(slug=region_slug)
     if region is None:

@@ -145,3 +145,18 @@ def test_the_demo_code_command_prints_the_current_code(coordinator, settings, ca
     device = totp_device(coordinator)
     call_command("otp_code", coordinator.email)
     assert code_for(device) in capsys.readouterr().out
+
+
+def test_deleting_the_device_ends_the_sessions_it_verified(coordinator):
+    """The device a session was verified with is kept in the cache (middleware.OTPMiddleware);
+    deleting it is heard all the same."""
+    device = totp_device(coordinator)
+    client = password_login(coordinator)
+    wanted = reverse("networks:coordination")
+    client.post(VERIFY, {"code": code_for(device), "next": wanted})
+    assert client.get(wanted).status_code == 200
+    assert client.get(wanted).status_code == 200  # the device from the cache now
+    device.delete()
+    response = client.get(wanted)
+    assert response.status_code == 302
+    assert response["Location"].startswith(SETUP) or response["Location"].startswith(VERIFY)

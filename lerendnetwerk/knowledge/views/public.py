@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from lerendnetwerk.core import pagecache
 from lerendnetwerk.core.forms_errors import add_validation_error
 from lerendnetwerk.core.pagination import paginate
 from lerendnetwerk.regions.views import region_choice
@@ -51,23 +52,28 @@ def _region(slug: str) -> "Region":
 
 def offer_list(request: HttpRequest, region_slug: str) -> HttpResponse:
     region = _region(region_slug)
-    form = OfferFilterForm(
-        request.GET or None,
-        districts=selectors.district_choices(region=region),
-        focus_areas=selectors.focus_area_choices(regions=[region]),
-    )
-    chosen = form.chosen()
-    page = paginate(request, selectors.offers_filtered(region=region, **chosen), PER_PAGE)
-    return render(
-        request,
-        "knowledge/offer_list.html",
-        {
-            "region": region,
-            "form": form,
-            "page": page,
-            "filtered": any(value is not None for value in chosen.values()),
-        },
-    )
+
+    def page() -> HttpResponse:
+        form = OfferFilterForm(
+            request.GET or None,
+            districts=selectors.district_choices(region=region),
+            focus_areas=selectors.focus_area_choices(regions=[region]),
+        )
+        chosen = form.chosen()
+        found = paginate(request, selectors.offers_filtered(region=region, **chosen), PER_PAGE)
+        return render(
+            request,
+            "knowledge/offer_list.html",
+            {
+                "region": region,
+                "form": form,
+                "page": found,
+                "filtered": any(value is not None for value in chosen.values()),
+            },
+        )
+
+    # Offers and experts bump `shared` (scopes.py), the region's framework its region.
+    return pagecache.cached(request, [pagecache.region(region.pk)], page)
 
 
 def offer_detail(request: HttpRequest, region_slug: str, pk: int) -> HttpResponse:
@@ -106,21 +112,25 @@ def offer_contact(request: HttpRequest, region_slug: str, pk: int) -> HttpRespon
 
 def expert_list(request: HttpRequest, region_slug: str) -> HttpResponse:
     region = _region(region_slug)
-    form = ExpertFilterForm(
-        request.GET or None, focus_areas=selectors.focus_area_choices(regions=[region])
-    )
-    focus_area_id = form.chosen()
-    experts = selectors.experts_filtered(region=region, focus_area_id=focus_area_id)
-    return render(
-        request,
-        "knowledge/expert_list.html",
-        {
-            "region": region,
-            "form": form,
-            "page": paginate(request, experts, PER_PAGE),
-            "filtered": focus_area_id is not None,
-        },
-    )
+
+    def page() -> HttpResponse:
+        form = ExpertFilterForm(
+            request.GET or None, focus_areas=selectors.focus_area_choices(regions=[region])
+        )
+        focus_area_id = form.chosen()
+        experts = selectors.experts_filtered(region=region, focus_area_id=focus_area_id)
+        return render(
+            request,
+            "knowledge/expert_list.html",
+            {
+                "region": region,
+                "form": form,
+                "page": paginate(request, experts, PER_PAGE),
+                "filtered": focus_area_id is not None,
+            },
+        )
+
+    return pagecache.cached(request, [pagecache.region(region.pk)], page)
 
 
 def expert_detail(request: HttpRequest, region_slug: str, pk: int) -> HttpResponse:
