@@ -12,12 +12,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("beheer/", admin.site.urls),
     path("", include("lerendnetwerk.core.urls")),
-    # First of the apps at the root: a person's own page, a network's home page and the status
-    # page are the most visited, and a path is matched against each app's patterns in turn.
+    # Early among the apps at the root: a person's own page, a network's home page and the
+    # status page are the most visited, and a path is matched against each app's patterns in
+    # turn. After networks, whose "netwerken/nieuw/" the network page's pattern would match.
+    path("", include("lerendnetwerk.networks.urls")),
     path("", include("lerendnetwerk.pages.urls")),
     path("account/", include("lerendnetwerk.accounts.urls")),
     path("handreiking/", include("lerendnetwerk.catalogue.urls")),
-    path("", include("lerendnetwerk.networks.urls")),
     path("", include("lerendnetwerk.meetings.urls")),
     path("", include("lerendnetwerk.themes.urls")),
     path("", include("lerendnetwerk.barometer.urls")),

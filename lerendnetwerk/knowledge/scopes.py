@@ -14,7 +14,7 @@ from .models import ExpertProfile, KnowledgeOffer
 
 
 def _expert(instance: Any) -> list[str]:
-    return [pagecache.SHARED] if ExpertProfile.objects.filter(user=instance).exists() else []
+    return [pagecache.SHARED] if instance.is_expert else []
 
 
 def _resolve(model: type[models.Model]) -> pagecache.Finder | None:

@@ -16,9 +16,10 @@ from .models import Membership, Network
 # A meeting's answer is two steps from its network (answer -> meeting -> network); nothing
 # the platform keeps is further than three.
 _DEPTH = 3
+Chain = list[models.ForeignKey[Any, Any]]
 
 
-def _paths(model: type[models.Model]) -> list[list[models.ForeignKey[Any, Any]]]:
+def _paths(model: type[models.Model]) -> list[Chain]:
     """The shortest chains of foreign keys from `model` to `Network`, one per first step."""
     found = []
     for first in model._meta.concrete_fields:
@@ -30,9 +31,7 @@ def _paths(model: type[models.Model]) -> list[list[models.ForeignKey[Any, Any]]]
     return found
 
 
-def _chain(
-    field: models.ForeignKey[Any, Any], depth: int
-) -> list[models.ForeignKey[Any, Any]] | None:
+def _chain(field: models.ForeignKey[Any, Any], depth: int) -> Chain | None:
     target = field.related_model
     if target is Network:
         return [field]
@@ -46,21 +45,23 @@ def _chain(
     return None
 
 
-def _network_ids(instance: models.Model, chain: list[models.ForeignKey[Any, Any]]) -> Iterable[int]:
-    first_id = getattr(instance, chain[0].attname)
-    if first_id is None:
-        return []
-    if len(chain) == 1:
-        return [first_id]
-    # One query from the first step's row, which still exists when this row is deleted in a
-    # cascade (Django deletes the rows that point at a row before the row itself).
-    lookup = "__".join(field.name for field in chain[1:])
-    target = chain[0].related_model
-    return [
-        pk
-        for pk in target._default_manager.filter(pk=first_id).values_list(lookup, flat=True)
-        if pk is not None
-    ]
+def _network_ids(instance: models.Model, chain: Chain) -> Iterable[int]:
+    # Along the rows already loaded with this one (an answer's meeting), else one query from
+    # the first step not loaded, which still exists when this row is deleted in a cascade
+    # (Django deletes the rows that point at a row before the row itself).
+    row: Any = instance
+    for position, field in enumerate(chain):
+        row_id = getattr(row, field.attname)
+        if row_id is None:
+            return []
+        if position == len(chain) - 1:
+            return [row_id]
+        if not field.is_cached(row):
+            lookup = "__".join(step.name for step in chain[position + 1 :])
+            rows = field.related_model._default_manager.filter(pk=row_id)
+            return [pk for pk in rows.values_list(lookup, flat=True) if pk is not None]
+        row = getattr(row, field.name)
+    return []
 
 
 def region_of(network_id: int) -> int | None:

@@ -92,3 +92,19 @@ def test_a_backup_restores_every_row_into_an_empty_database(tmp_path):
         database_restore(connection=target, path=backup)
         with closing(plain(name)) as restored:
             assert fingerprint(restored) == original
+
+
+def test_restoring_empties_the_cache(monkeypatch, tmp_path):
+    """Pages, accounts and fragments kept in the cache were made from the data replaced."""
+    from django.core.cache import cache
+
+    from lerendnetwerk.core.management.commands import restore_database
+
+    restored = []
+    monkeypatch.setattr(restore_database, "database_restore", lambda **kw: restored.append(kw))
+    cache.set("page:kept", "made from the data before")
+    call_command(
+        "restore_database", str(tmp_path / "x.backup"), interactive=False, stdout=StringIO()
+    )
+    assert restored  # the real restore is tested above
+    assert cache.get("page:kept") is None

@@ -95,7 +95,8 @@ BUDGET = {
     # ... and for a facilitator the signals of the networks they lead and the meetings whose
     # attendance waits.
     "facilitator dashboard": (22, 0),
-    "my diary": (9, 0),
+    # The person's entries, their count, their networks and buddies, what is shared with them.
+    "my diary": (10, 0),
 }
 
 

@@ -1,6 +1,7 @@
 from pathlib import Path
 from typing import Any
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connections
 
@@ -35,4 +36,7 @@ class Command(BaseCommand):
             if answer != "yes":
                 raise CommandError("Restore cancelled.")
         database_restore(connection=connection, path=path)
+        # What the cache keeps (pages, accounts, fragments) was made from the data just
+        # replaced; no save told it so.
+        cache.clear()
         self.stdout.write(f"Database restored from {path}.")
