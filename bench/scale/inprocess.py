@@ -4,8 +4,9 @@
 
 Run after run.py has loaded its database (the same environment: bench database, Redis as the
 cache in database 2, so a running benchmark's cache is not touched). Prints per page the mean
-milliseconds of a warm visit (fragments cached, as most visits find it) and its queries; with
---profile, the cProfile of that page's visits sorted by own time.
+milliseconds of a warm visit (the page kept, as most visits find it), or with --cold of a visit
+with an empty cache (the page made anew, as after a change to what it shows), and its queries;
+with --profile, the cProfile of that page's visits sorted by own time.
 """
 
 import argparse
@@ -59,6 +60,9 @@ def main() -> None:
     parser.add_argument("--profile", default="")
     parser.add_argument("--only", default="")
     parser.add_argument("--sql", action="store_true", help="print a warm visit's queries")
+    parser.add_argument(
+        "--cold", action="store_true", help="empty the cache before each visit: a first visit"
+    )
     options = parser.parse_args()
     cache.clear()
     for page in main_pages():
@@ -82,6 +86,8 @@ def main() -> None:
         if profiler:
             profiler.enable()
         for _ in range(options.runs):
+            if options.cold:
+                cache.clear()
             client.get(page.path)
         if profiler:
             profiler.disable()
