@@ -40,7 +40,10 @@ translations:
 # e-mail lands in a local outbox that staff read decoded at /postvak/ (core/outbox.py).
 run: export SITE_URL ?= http://localhost:$(PORT)
 run: export LOCAL_OUTBOX ?= $(CURDIR)/var/outbox
+# runserver and the task worker are two processes: they share their cache in a folder.
+run: export CACHE_URL ?= file://$(CURDIR)/var/cache
 run: install messages
+	rm -rf var/cache  # kept from another run's data
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo --password "$(DEMO_PASSWORD)"
 	$(MANAGE) collectstatic --noinput -v0

@@ -140,18 +140,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Fragments that are the same for everyone (the catalogue, the district overview) are cached
-# until their data changes (lerendnetwerk/core/fragments.py). The default, this process's
-# memory, suits one process (runserver, the tests). With more processes, such as gunicorn's
-# workers, set CACHE_URL to a cache they share, e.g. redis://127.0.0.1:6379/0, so that a change
-# reaches all of them.
+# Pages and fragments are kept until their data changes (lerendnetwerk/core/pagecache.py,
+# fragments.py). The default, this process's memory, suits one process (the tests). With more
+# processes, such as gunicorn's workers and the task worker, set CACHE_URL to a cache they share,
+# e.g. redis://127.0.0.1:6379/0, so that a change reaches all of them; `make run` shares a folder
+# (file:///path) between runserver and its worker.
 CACHE_URL = env("CACHE_URL")
 if not CACHE_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 elif CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {"default": {"BACKEND": "lerendnetwerk.core.cache.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL.startswith("file://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_URL.removeprefix("file://"),
+        }
+    }
 else:
-    raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address.")
+    raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or file:// address.")
 # Sessions are read from the cache and kept in the database: one query less on every page of
 # a logged-in person, and nothing lost when the cache is emptied.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -32,26 +32,9 @@ django.setup()
 
 from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
-from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
-from lerendnetwerk.accounts.models import User  # noqa: E402
-from lerendnetwerk.accounts.roles import needs_second_factor  # noqa: E402
+from bench.scale.pages import client_for  # noqa: E402
 from lerendnetwerk.demo.main_pages import main_pages  # noqa: E402
-
-
-def client_for(email: str) -> Client:
-    client = Client()
-    if email:
-        user = User.objects.get(email=email)
-        client.force_login(user)
-        if needs_second_factor(user):
-            session = client.session
-            device = TOTPDevice.objects.get(user=user, confirmed=True)
-            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-            session.save()
-    return client
 
 
 def main() -> None:

@@ -35,8 +35,8 @@ def count_queries(client: Client, path: str) -> int:
     return len(queries)
 
 
-def queries(email: str, path: str) -> tuple[int, int]:
-    """(warm, cold): after a first visit, as most visits find it; then with an empty cache."""
+def client_for(email: str) -> Client:
+    """A client logged in as `email` ('' for the public)."""
     client = Client()
     if email:
         user = User.objects.get(email=email)
@@ -47,6 +47,12 @@ def queries(email: str, path: str) -> tuple[int, int]:
             device = TOTPDevice.objects.get(user=user, confirmed=True)
             session[DEVICE_ID_SESSION_KEY] = device.persistent_id
             session.save()
+    return client
+
+
+def queries(email: str, path: str) -> tuple[int, int]:
+    """(warm, cold): after a first visit, as most visits find it; then with an empty cache."""
+    client = client_for(email)
     client.get(path)
     warm = count_queries(client, path)
     cache.clear()

@@ -16,16 +16,9 @@ from .models import User
 def _resolve(model: type[models.Model]) -> pagecache.Finder | None:
     if model is User:
         return lambda instance: [pagecache.person(instance.pk)]
-    fields = [
-        field
-        for field in model._meta.concrete_fields
-        if isinstance(field, models.ForeignKey) and field.related_model is User
-    ]
-    if not fields:
+    if not pagecache.points_at(model, User):
         return None
-    return lambda instance: [
-        pagecache.person(pk) for field in fields if (pk := getattr(instance, field.attname))
-    ]
+    return lambda instance: [pagecache.person(pk) for pk in pagecache.pointed_at(instance, User)]
 
 
 def _device_changed(instance: Any, **kwargs: Any) -> None:

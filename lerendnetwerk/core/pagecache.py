@@ -1,22 +1,24 @@
 """Whole pages, cached per person until what they show changes.
 
-A page is kept under a key made of who asks (their account, or "the public"), the language, the
-full path and the versions (`fragments.version`) of the *scopes* the page shows: a network's
-data (`network:<id>`), a person's own (`person:<id>`), a region's (`region:<id>`), and
-`shared` for what belongs to nobody in particular (the catalogue, the districts, the
-organisations). Every save or delete of one of the platform's models bumps the scopes it
-belongs to: the apps that know a kind of scope register a resolver (`register`), `networks`
-for what hangs from a network, `accounts` for what points at a person, `regions` for what points
-at a region; a model that no resolver claims bumps `shared`, and the bookkeeping no page shows
-(`UNSHOWN`) bumps nothing. Bulk writes send no signals, so the services that make them bump by hand
-(`bump`), and `tests/test_pagecache_bulk_writes.py` finds any that forget.
+A page is kept per person who asks (their account, or "the public"), language and full path,
+stamped with the versions (`fragments.versions`) of the *scopes* it shows: a network's data
+(`network:<id>`), a person's own (`person:<id>`), a region's (`region:<id>`), and `shared` for
+what belongs to nobody in particular (the catalogue, the districts, the organisations). Every
+save or delete of one of the platform's models bumps the scopes it belongs to: the apps that
+know a kind of scope register a resolver (`register`), `networks` for what hangs from a
+network, `accounts` for what points at a person, `regions` for what points at a region; a model
+that no resolver claims bumps `shared`, and the bookkeeping no page shows (`UNSHOWN`) bumps
+nothing. Bulk writes send no signals, so the services that make them bump by hand (`changed`,
+`bump`), and `tests/test_pagecache_bulk_writes.py` finds any that forget.
 
 The view still finds its object and checks permission on every request; only building and
-rendering the page is skipped. An entry lives at most `TIMEOUT` seconds, so what changes with
-the clock alone (a meeting that has begun, a round past its closing date) shows within that.
-A request with messages to show is answered afresh and not kept. Only a plain 200 whose only
-header is its content type is kept. The CSRF token in a page's forms belongs to the request:
-it is kept as a placeholder and a fresh one is filled in on the way out.
+rendering the page is skipped. What a view reads first is kept the same way (`recall`, `keep`),
+and facts that never change (`pinned`). An entry lives at most `TIMEOUT` seconds, so what
+changes with the clock alone (a meeting that has begun, a round past its closing date) shows
+within that. A request with messages to show, or from htmx (part of a page at its address), is
+answered afresh and not kept. Only a plain 200 whose only header is its content type is kept.
+The CSRF token in a page's forms belongs to the request: it is kept as a placeholder and a
+fresh one is filled in on the way out.
 
 Like the fragments, this needs every process to share one cache (CACHE_URL).
 """
@@ -72,6 +74,24 @@ def register(resolver: Resolver) -> None:
 # Written all the time (each e-mail, each worker's heartbeat, each admin action), shown on no
 # cached page: bumping `shared` for them would empty the cache for nothing.
 UNSHOWN = frozenset({"core.SentEmail", "core.WorkerHeartbeat", "core.AuditEntry"})
+
+
+def pointed_at(instance: models.Model, target: type[models.Model]) -> list[Any]:
+    """The ids of the `target` rows that `instance`'s foreign keys point at."""
+    return [
+        pk
+        for field in instance._meta.concrete_fields
+        if isinstance(field, models.ForeignKey)
+        and field.related_model is target
+        and (pk := getattr(instance, field.attname)) is not None
+    ]
+
+
+def points_at(model: type[models.Model], target: type[models.Model]) -> bool:
+    return any(
+        isinstance(field, models.ForeignKey) and field.related_model is target
+        for field in model._meta.concrete_fields
+    )
 
 
 def scopes_of(instance: models.Model) -> set[str]:
@@ -223,7 +243,8 @@ def cached(
 ) -> HttpResponse:
     """The page `render` makes, from the cache when the scopes it shows have not changed since.
     The person's own scope and `shared` are always part of it."""
-    if request.method != "GET" or _has_messages(request):
+    if request.method != "GET" or "HX-Request" in request.headers or _has_messages(request):
+        # A part of a page for htmx shares the page's address: never kept in its place.
         return render()
     wanted = [*scopes, SHARED]
     if request.user.is_authenticated:

@@ -13,17 +13,12 @@ from .models import Region
 def _resolve(model: type[models.Model]) -> pagecache.Finder | None:
     if model is Region:
         return lambda instance: [pagecache.region(instance.pk), pagecache.SHARED]
-    fields = [
-        field
-        for field in model._meta.concrete_fields
-        if isinstance(field, models.ForeignKey) and field.related_model is Region
-    ]
-    if not fields:
+    if not pagecache.points_at(model, Region):
         return None
     # Pointing at no region (a shared catalogue entry, the shared framework): `shared` alone.
     return lambda instance: [
         pagecache.SHARED,
-        *(pagecache.region(pk) for field in fields if (pk := getattr(instance, field.attname))),
+        *(pagecache.region(pk) for pk in pagecache.pointed_at(instance, Region)),
     ]
 
 

@@ -208,3 +208,15 @@ def test_pages_of_a_new_member(network: Network, facilitator: User):
     assert network.name not in _page(client, reverse("pages:dashboard"))
     add_member(network, newcomer, role="participant")
     assert network.name in _page(client, reverse("pages:dashboard"))
+
+
+def test_a_request_of_htmx_is_answered_afresh(
+    meeting: Meeting, participant: User, django_assert_max_num_queries
+):
+    """htmx asks for part of a page at the page's own address: a kept page is no answer."""
+    client = _client(participant)
+    url = reverse("meetings:detail", args=[meeting.pk])
+    _page(client, url)
+    with django_assert_max_num_queries(100) as made:
+        assert client.get(url, headers={"HX-Request": "true"}).status_code == 200
+    assert any("meetings_agendaitem" in q["sql"] for q in made.captured_queries)
